@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.26;
+
+/// @title An operator's register of verified investors, as tokens see it.
+interface IInvestorRegistry {
+    enum Status {
+        None,
+        Active,
+        Suspended
+    }
+
+    /// @dev What the rules need to know of an investor. Fits one storage slot.
+    struct Investor {
+        uint8 category; // 1 retail (unqualified), 2 qualified, 3 professional
+        uint8 kind; // 1 individual, 2 legal entity
+        uint16 country; // ISO 3166-1 numeric: citizenship or place of incorporation
+        uint16 residency; // ISO 3166-1 numeric: country of residence
+        uint40 kycValidUntil; // unix time; the investor is unverified from this second on
+        uint32 flags; // exemption bits, e.g. licensed miner
+        Status status;
+        uint16 walletCount;
+    }
+
+    /// @dev True when `wallet` belongs to an active investor whose KYC has not expired.
+    function isVerified(address wallet) external view returns (bool);
+
+    /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
+    function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
+}

@@ -1,0 +1,1 @@
+"""dfa: issuance and registry ledger for tokenized assets (digital financial assets)."""
