@@ -84,13 +84,20 @@ class RevertError(TransactionError):
     """
 
     name: str = "RevertError"
+    template: str | None = None
 
     def __init__(self, arguments: dict[str, Any] | None = None, tx_hash: str | None = None, *, name: str | None = None):
         self.arguments = dict(arguments or {})
         if name is not None:
             self.name = name
-        shown = ", ".join(f"{k}={_show(v)}" for k, v in self.arguments.items())
-        super().__init__(f"{self.name}({shown})", tx_hash)
+        shown = {k: _show(v) for k, v in self.arguments.items()}
+        message = self.template.format(**shown) if self.template else ", ".join(f"{k}={v}" for k, v in shown.items())
+        super().__init__(f"{message} [{self.name}]", tx_hash)
+
+    @property
+    def sent(self) -> bool:
+        """Whether a transaction was sent (and gas spent) before the refusal."""
+        return self.tx_hash is not None
 
     def __getattr__(self, item: str) -> Any:
         arguments = self.__dict__.get("arguments", {})
@@ -103,6 +110,20 @@ class RevertError(TransactionError):
 
 
 def _show(value: Any) -> str:
+    from dfa.chain.messages import ROLE_NAMES
+
     if isinstance(value, bytes):
-        return "0x" + value.hex()
-    return repr(value) if isinstance(value, str) else str(value)
+        return ROLE_NAMES.get(value) or "0x" + value.hex()
+    return str(value)
+
+
+def __getattr__(name: str) -> type[RevertError]:
+    # The class of each Solidity custom error is made from the shipped ABIs on first use.
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from dfa.chain.reverts import revert_class
+
+    try:
+        return revert_class(name)
+    except KeyError:
+        raise AttributeError(f"module 'dfa.errors' has no attribute {name!r}") from None

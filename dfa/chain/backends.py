@@ -1,0 +1,86 @@
+"""Where a client's chain lives: in this process (eth-tester on py-evm) or behind JSON-RPC.
+
+Everything above a backend is the same code; a backend only makes the web3 provider and
+carries out the development-chain controls (snapshots, time travel) its way.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from web3 import Web3
+from web3.providers import BaseProvider
+
+from dfa.errors import NetworkError
+
+
+class Backend(ABC):
+    """Makes the provider of one chain and controls it when it is a development chain."""
+
+    @abstractmethod
+    def provider(self) -> BaseProvider: ...
+
+    @abstractmethod
+    def snapshot(self, w3: Web3) -> Any:
+        """Remember the chain's state; :meth:`revert` returns to it."""
+
+    @abstractmethod
+    def revert(self, w3: Web3, snapshot: Any) -> None: ...
+
+    @abstractmethod
+    def travel(self, w3: Web3, seconds: int) -> None:
+        """Mine a block ``seconds`` after the latest one."""
+
+
+class EmbeddedBackend(Backend):
+    """The in-process chain: eth-tester on py-evm, nothing to start. Its state lives in this process."""
+
+    def __init__(self) -> None:
+        from eth_tester import EthereumTester, PyEVMBackend
+
+        self.tester = EthereumTester(PyEVMBackend())
+
+    def provider(self) -> BaseProvider:
+        from web3 import EthereumTesterProvider
+
+        return EthereumTesterProvider(self.tester)
+
+    def snapshot(self, w3: Web3) -> Any:
+        return self.tester.take_snapshot()
+
+    def revert(self, w3: Web3, snapshot: Any) -> None:
+        self.tester.revert_to_snapshot(snapshot)
+
+    def travel(self, w3: Web3, seconds: int) -> None:
+        self.tester.time_travel(self.tester.get_block_by_number("latest")["timestamp"] + seconds)
+
+
+class RpcBackend(Backend):
+    """A node behind a JSON-RPC URL: anvil locally, Besu or any other client in production."""
+
+    def __init__(self, url: str, request_timeout: float = 30.0) -> None:
+        self.url = url
+        self.request_timeout = request_timeout
+
+    def provider(self) -> BaseProvider:
+        from web3 import HTTPProvider
+
+        return HTTPProvider(self.url, request_kwargs={"timeout": self.request_timeout})
+
+    def snapshot(self, w3: Web3) -> Any:
+        return self._dev_call(w3, "evm_snapshot", [])
+
+    def revert(self, w3: Web3, snapshot: Any) -> None:
+        if not self._dev_call(w3, "evm_revert", [snapshot]):
+            raise NetworkError(f"the node at {self.url} could not revert to snapshot {snapshot}")
+
+    def travel(self, w3: Web3, seconds: int) -> None:
+        latest = w3.eth.get_block("latest")["timestamp"]
+        self._dev_call(w3, "evm_mine", [latest + seconds])
+
+    def _dev_call(self, w3: Web3, method: str, params: list) -> Any:
+        response = w3.provider.make_request(method, params)
+        if "error" in response:
+            raise NetworkError(f"the node at {self.url} refused {method}: {response['error'].get('message')}")
+        return response["result"]

@@ -1,0 +1,233 @@
+"""The one client every ``dfa`` API drives: web3 over an injected backend.
+
+The same code runs on the embedded chain and on any JSON-RPC node; only the backend differs.
+The client checks the chain id on connect, fills nonce, gas and fees, waits for receipts with
+a timeout, and turns every refusal into a ``dfa`` exception (see :mod:`dfa.chain.reverts`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Any, Iterator
+
+import requests
+from eth_abi import encode
+from eth_typing import ChecksumAddress
+from eth_utils import to_checksum_address
+from hexbytes import HexBytes
+from web3 import Web3
+from web3.contract import Contract
+from web3.exceptions import TimeExhausted, Web3Exception
+from web3.middleware import ExtraDataToPOAMiddleware
+from web3.types import TxReceipt
+
+from dfa.artifacts import load_artifact
+from dfa.chain.backends import Backend, EmbeddedBackend, RpcBackend
+from dfa.chain.network import DEV_CHAIN_IDS, EMBEDDED, FeeMode, NetworkProfile
+from dfa.chain.reverts import translated
+from dfa.chain.signers import DevAccount, Signer
+from dfa.errors import (
+    ConfigError,
+    NetworkError,
+    NetworkMismatchError,
+    SignerError,
+    TransactionError,
+    TransactionFailed,
+    TransactionTimeout,
+)
+
+log = logging.getLogger(__name__)
+
+# Gas is estimated once per transaction and given this much headroom (state may move between
+# estimate and inclusion); estimating is what makes a refusal surface before anything is sent.
+GAS_HEADROOM = 1.2
+
+
+class Client:
+    """A connection to one chain, checked against its :class:`NetworkProfile`."""
+
+    def __init__(self, network: NetworkProfile = EMBEDDED, backend: Backend | None = None):
+        self.network = network
+        if backend is None:
+            backend = EmbeddedBackend() if network.embedded else RpcBackend(network.rpc_url, network.request_timeout)
+        self.backend = backend
+        self.w3 = Web3(backend.provider())
+        if network.poa:
+            self.w3.middleware_onion.inject(ExtraDataToPOAMiddleware, layer=0)
+        self._nonces: dict[ChecksumAddress, int] = {}
+        with self._rpc("connect"):
+            chain_id = self.w3.eth.chain_id
+        if chain_id != network.chain_id:
+            raise NetworkMismatchError(
+                f"the node at {self.where} reports chain id {chain_id}, the profile {network.name!r} "
+                f"expects {network.chain_id}; check the URL or the profile"
+            )
+        self.chain_id = chain_id
+
+    @classmethod
+    def embedded(cls) -> Client:
+        """A fresh in-process chain (eth-tester on py-evm): nothing to start, gone with the process."""
+        return cls(EMBEDDED)
+
+    @property
+    def where(self) -> str:
+        return self.network.rpc_url or "embedded chain"
+
+    @property
+    def is_dev_chain(self) -> bool:
+        return self.network.dev and self.chain_id in DEV_CHAIN_IDS
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    def dev_accounts(self) -> list[DevAccount]:
+        """The node's unlocked development accounts; refused unless this is a local dev chain."""
+        self._require_dev("development accounts")
+        with self._rpc("eth_accounts"):
+            return [DevAccount(a) for a in self.w3.eth.accounts]
+
+    def check_signer(self, signer: Signer) -> None:
+        """Refuse a signer whose key is public knowledge unless this is a local dev chain."""
+        if signer.well_known and not self.is_dev_chain:
+            raise SignerError(
+                f"{signer.address} is a well-known development account: anyone can sign for it, so it is "
+                f"refused on chain {self.chain_id} ({self.network.name}); use a keystore of your own"
+            )
+
+    # -- contracts --------------------------------------------------------------------------
+
+    def contract(self, name: str, address: str) -> Contract:
+        """The shipped contract ``name`` at ``address``."""
+        return self.w3.eth.contract(address=to_checksum_address(address), abi=load_artifact(name)["abi"])
+
+    def deploy(self, name: str, args: list | tuple, signer: Signer, *, gas: int | None = None) -> Contract:
+        """Deploy the shipped contract ``name`` with constructor ``args``."""
+        artifact = load_artifact(name)
+        constructor = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
+        types = [i["type"] for i in constructor["inputs"]]
+        data = HexBytes(artifact["bytecode"]) + encode(types, list(args))
+        receipt = self.transact(signer, None, data, gas=gas)
+        log.info("deployed %s at %s", name, receipt["contractAddress"])
+        return self.contract(name, receipt["contractAddress"])
+
+    def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None) -> TxReceipt:
+        """Call ``function`` of ``contract`` in a transaction signed by ``signer``."""
+        return self.transact(signer, contract.address, HexBytes(contract.encode_abi(function, args=list(args))), gas=gas)
+
+    def call(self, contract: Contract, function: str, *args: Any) -> Any:
+        """Read ``function`` of ``contract`` at the latest block."""
+        with self._rpc(function), translated():
+            return contract.functions[function](*args).call()
+
+    def transact(
+        self, signer: Signer, to: str | None, data: bytes, *, gas: int | None = None, value: int = 0
+    ) -> TxReceipt:
+        """Send a transaction and wait for its receipt.
+
+        A refusal found by the gas estimate raises before anything is sent; a transaction mined
+        with status 0 raises the refusal replayed from the block before it.
+        """
+        self.check_signer(signer)
+        tx: dict[str, Any] = {"from": signer.address, "data": data, "value": value, "chainId": self.chain_id}
+        if to is not None:
+            tx["to"] = to_checksum_address(to)
+        with self._rpc("estimate"):
+            tx.update(self._fees())
+            if gas is None:
+                with translated():
+                    gas = int(self.w3.eth.estimate_gas(tx) * GAS_HEADROOM)
+        tx["gas"] = gas
+        tx_hash = self._send(signer, tx)
+        receipt = self._wait(tx_hash)
+        if receipt["status"] == 0:
+            self._raise_failure(tx, receipt)
+        return receipt
+
+    # -- development chain controls ---------------------------------------------------------
+
+    def now(self) -> int:
+        """The timestamp of the latest block: the time contracts see."""
+        with self._rpc("eth_getBlockByNumber"):
+            return int(self.w3.eth.get_block("latest")["timestamp"])
+
+    def travel(self, seconds: int) -> None:
+        """Mine a block ``seconds`` later than the latest one (dev chains only)."""
+        self._require_dev("time travel")
+        self.backend.travel(self.w3, seconds)
+
+    def snapshot(self) -> Any:
+        """Remember the chain's state (dev chains only); :meth:`revert` returns to it."""
+        self._require_dev("snapshots")
+        return self.backend.snapshot(self.w3)
+
+    def revert(self, snapshot: Any) -> None:
+        self._require_dev("snapshots")
+        self.backend.revert(self.w3, snapshot)
+        self._nonces.clear()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _require_dev(self, what: str) -> None:
+        if not self.is_dev_chain:
+            raise ConfigError(f"{what} exist only on a local development chain, not on {self.network.name!r}")
+
+    def _fees(self) -> dict[str, int]:
+        mode = self.network.fee_mode
+        if mode is FeeMode.FREE:
+            return {"gasPrice": 0}
+        if mode is FeeMode.LEGACY:
+            return {"gasPrice": self.w3.eth.gas_price}
+        base = self.w3.eth.get_block("latest").get("baseFeePerGas", 0)
+        tip = self.network.priority_fee_wei
+        return {"maxFeePerGas": 2 * base + tip, "maxPriorityFeePerGas": tip}
+
+    def _send(self, signer: Signer, tx: dict[str, Any]) -> HexBytes:
+        with self._rpc("send"):
+            if isinstance(signer, DevAccount):
+                return self.w3.eth.send_transaction(tx)  # the node signs and picks the nonce
+            nonce = self._nonces.get(signer.address)
+            if nonce is None:
+                nonce = self.w3.eth.get_transaction_count(signer.address, "pending")
+            try:
+                tx_hash = self.w3.eth.send_raw_transaction(signer.sign({**tx, "nonce": nonce}))
+            except Exception:
+                self._nonces.pop(signer.address, None)  # resynchronise with the node next time
+                raise
+            self._nonces[signer.address] = nonce + 1
+            return tx_hash
+
+    def _wait(self, tx_hash: HexBytes) -> TxReceipt:
+        try:
+            with self._rpc("receipt"):
+                return self.w3.eth.wait_for_transaction_receipt(
+                    tx_hash, timeout=self.network.receipt_timeout, poll_latency=0.05
+                )
+        except TimeExhausted:
+            self._nonces.clear()
+            raise TransactionTimeout(
+                f"no receipt for {tx_hash.to_0x_hex()} after {self.network.receipt_timeout:.0f}s; it may still be "
+                "mined: look it up before sending again",
+                tx_hash.to_0x_hex(),
+            ) from None
+
+    def _raise_failure(self, tx: dict[str, Any], receipt: TxReceipt) -> None:
+        tx_hash = receipt["transactionHash"].to_0x_hex()
+        replay = {k: tx[k] for k in ("from", "to", "data", "value", "gas") if k in tx}
+        with self._rpc("replay"), translated(tx_hash):
+            self.w3.eth.call(replay, receipt["blockNumber"] - 1)
+        hint = " (it ran out of gas)" if receipt["gasUsed"] >= tx["gas"] else ""
+        raise TransactionFailed(f"transaction {tx_hash} failed{hint}", tx_hash)
+
+    @contextlib.contextmanager
+    def _rpc(self, what: str) -> Iterator[None]:
+        """Node unreachable or misbehaving -> NetworkError; a refused send -> TransactionError."""
+        try:
+            yield
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise NetworkError(f"cannot reach the node at {self.where} ({what}): {error}") from None
+        except (TransactionError, NetworkError, SignerError, ConfigError):
+            raise
+        except Web3Exception as error:
+            if isinstance(error, TimeExhausted):
+                raise
+            raise TransactionError(f"the node at {self.where} refused {what}: {error}") from None

@@ -1,0 +1,108 @@
+"""One boundary where reverts of either backend become ``dfa`` exceptions.
+
+eth-tester raises ``TransactionFailed`` carrying the raw revert data; a JSON-RPC node makes
+web3 raise ``ContractCustomError``/``ContractLogicError`` carrying it as hex. Both are decoded
+here against the custom errors of every shipped contract, so the same refusal gives the same
+exception class (named after the Solidity error) with the same arguments on both backends.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from functools import cache
+from typing import Any, Iterator
+
+from eth_abi import decode
+from eth_utils import function_abi_to_4byte_selector, to_checksum_address
+
+from dfa.artifacts import artifact_names, load_artifact
+from dfa.errors import RevertError, TransactionFailed
+from dfa.chain.messages import TEMPLATES
+
+_ERROR_STRING = bytes.fromhex("08c379a0")
+_PANIC = bytes.fromhex("4e487b71")
+_STANDARD = {
+    _ERROR_STRING: ("Error", [{"name": "message", "type": "string"}]),
+    _PANIC: ("Panic", [{"name": "code", "type": "uint256"}]),
+}
+# Extra bases, so callers can catch refusals by their nature too.
+_EXTRA_BASES: dict[str, tuple[type, ...]] = {
+    "AccessControlUnauthorizedAccount": (PermissionError,),
+}
+
+
+@cache
+def error_abis() -> dict[bytes, tuple[str, list[dict]]]:
+    """Selector -> (name, inputs) for every custom error of every shipped contract."""
+    table = dict(_STANDARD)
+    for name in artifact_names():
+        for entry in load_artifact(name)["abi"]:
+            if entry["type"] == "error":
+                table[function_abi_to_4byte_selector(entry)] = (entry["name"], entry["inputs"])
+    return table
+
+
+@cache
+def revert_class(name: str) -> type[RevertError]:
+    """The exception class of the Solidity custom error ``name``."""
+    if name not in {n for n, _ in error_abis().values()}:
+        raise KeyError(name)
+    namespace = {"name": name, "__module__": "dfa.errors", "__qualname__": name, "template": TEMPLATES.get(name)}
+    return type(name, (RevertError, *_EXTRA_BASES.get(name, ())), namespace)
+
+
+def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
+    """The exception for raw revert ``data``; an unknown selector gives a plain :class:`RevertError`."""
+    known = error_abis().get(bytes(data[:4]))
+    if known is None:
+        return RevertError({"data": bytes(data)}, tx_hash, name="UnknownError")
+    name, inputs = known
+    values = decode([_abi_type(i) for i in inputs], bytes(data[4:]))
+    arguments = {i["name"] or f"arg{n}": _python_value(i["type"], v) for n, (i, v) in enumerate(zip(inputs, values))}
+    return revert_class(name)(arguments, tx_hash)
+
+
+def revert_data(error: BaseException) -> bytes | None:
+    """Raw revert data carried by an eth-tester or web3 exception, if any."""
+    data = getattr(error, "data", None)
+    if isinstance(data, str) and data.startswith("0x"):
+        return bytes.fromhex(data[2:])
+    seen: BaseException | None = error
+    while seen is not None:  # eth-tester keeps the VM's Revert(bytes) as the cause or context
+        if seen.args and isinstance(seen.args[0], bytes):
+            return seen.args[0]
+        seen = seen.__cause__ or seen.__context__
+    message = str(error.args[0]) if error.args else ""
+    marker = "execution reverted: b"
+    if marker in message:
+        return ast.literal_eval(message[message.index(marker) + len("execution reverted: ") :])
+    return None
+
+
+@contextlib.contextmanager
+def translated(tx_hash: str | None = None) -> Iterator[None]:
+    """Turn a revert raised by either backend inside the block into a ``dfa`` exception."""
+    from eth_tester.exceptions import TransactionFailed as TesterFailed
+    from web3.exceptions import ContractLogicError
+
+    try:
+        yield
+    except (TesterFailed, ContractLogicError) as error:
+        data = revert_data(error)
+        if data:
+            raise decode_revert(data, tx_hash) from None
+        raise TransactionFailed(f"reverted without a reason: {error}", tx_hash) from None
+
+
+def _abi_type(entry: dict) -> str:
+    if entry["type"].startswith("tuple"):
+        return "(" + ",".join(_abi_type(c) for c in entry["components"]) + ")" + entry["type"][5:]
+    return entry["type"]
+
+
+def _python_value(abi_type: str, value: Any) -> Any:
+    if abi_type == "address":
+        return to_checksum_address(value)
+    return value
+
