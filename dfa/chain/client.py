@@ -82,7 +82,11 @@ class Client:
 
     def dev_accounts(self) -> list[DevAccount]:
         """The node's unlocked development accounts; refused unless this is a local dev chain."""
-        self._require_dev("development accounts")
+        if not self.is_dev_chain:
+            raise SignerError(
+                f"development accounts are refused on chain {self.chain_id} ({self.network.name}): it is not a "
+                "local development chain; sign with a keystore of your own"
+            )
         with self._rpc("eth_accounts"):
             return [DevAccount(a) for a in self.w3.eth.accounts]
 

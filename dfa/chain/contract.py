@@ -1,0 +1,75 @@
+"""The base of every domain API bound to one deployed contract: sends, reads, roles, events."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterator
+
+from eth_utils import keccak
+from web3.types import EventData, TxReceipt
+
+from dfa.chain.client import Client
+from dfa.chain.events import iter_logs
+from dfa.chain.signers import Signer
+from dfa.errors import NotFoundError
+from dfa.types import parse_address
+
+DEFAULT_ADMIN_ROLE = "DEFAULT_ADMIN_ROLE"
+
+
+def role_id(role: str) -> bytes:
+    """The bytes32 of an OpenZeppelin AccessControl role name."""
+    return bytes(32) if role == DEFAULT_ADMIN_ROLE else keccak(text=role)
+
+
+class ContractAPI:
+    """One deployed contract of kind :attr:`artifact`, driven through a :class:`Client`."""
+
+    artifact: ClassVar[str]
+    roles: ClassVar[tuple[str, ...]] = (DEFAULT_ADMIN_ROLE,)
+
+    def __init__(self, client: Client, address: str):
+        self.client = client
+        self.address = parse_address(address)
+        self.contract = client.contract(self.artifact, self.address)
+        code = client.w3.eth.get_code(self.address)
+        if not code:
+            raise NotFoundError(f"no {self.artifact} at {self.address} on {client.network.name!r}: no contract there")
+
+    @classmethod
+    def _deploy(cls, client: Client, signer: Signer, *args: Any) -> Any:
+        contract = client.deploy(cls.artifact, args, signer)
+        return cls(client, contract.address)
+
+    def _send(self, signer: Signer, function: str, *args: Any) -> TxReceipt:
+        return self.client.send(signer, self.contract, function, *args)
+
+    def _call(self, function: str, *args: Any) -> Any:
+        return self.client.call(self.contract, function, *args)
+
+    def _encode(self, function: str, *args: Any) -> bytes:
+        return bytes.fromhex(self.contract.encode_abi(function, args=list(args))[2:])
+
+    # -- roles ------------------------------------------------------------------------------
+
+    def has_role(self, role: str, account: str) -> bool:
+        return bool(self._call("hasRole", self._role(role), parse_address(account)))
+
+    def grant_role(self, role: str, account: str, signer: Signer) -> TxReceipt:
+        """Give ``account`` the ``role``; the signer must hold the role's admin role."""
+        return self._send(signer, "grantRole", self._role(role), parse_address(account))
+
+    def revoke_role(self, role: str, account: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "revokeRole", self._role(role), parse_address(account))
+
+    def _role(self, role: str) -> bytes:
+        if role not in self.roles:
+            from dfa.errors import ValidationError
+
+            raise ValidationError(f"{self.artifact} has no role {role!r}; its roles are {', '.join(self.roles)}")
+        return role_id(role)
+
+    # -- events -----------------------------------------------------------------------------
+
+    def events(self, name: str, from_block: int = 0, to_block: int | None = None, **filters: Any) -> Iterator[EventData]:
+        """Logs of event ``name`` of this contract, oldest first, read in bounded block ranges."""
+        return iter_logs(self.client, getattr(self.contract.events, name), from_block, to_block, filters)

@@ -1,0 +1,318 @@
+"""The register of verified investors, kept by a licensed operator's registrar agents.
+
+Personal data never goes on chain: an investor is known by an id, the hash of the
+registrar's own reference for the person salted with a secret (see :func:`investor_id`),
+and by the attributes the rules need.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import IntEnum, IntFlag
+from functools import cached_property
+from typing import Annotated, Any, Iterable
+
+from eth_utils import keccak
+from pydantic import BeforeValidator
+from web3.types import TxReceipt
+
+from dfa.chain.client import Client
+from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.signers import Signer
+from dfa.errors import ValidationError
+from dfa.models import Model
+from dfa.regulator.licenses import LicenseRegistry
+from dfa.types import (
+    Address,
+    Country,
+    Hash32,
+    Timestamp,
+    country_name,
+    format_timestamp,
+    parse_address,
+    parse_hash,
+    parse_reference,
+    reference_to_bytes,
+)
+
+REGISTRAR_ROLE = "REGISTRAR_ROLE"
+
+
+class Category(IntEnum):
+    RETAIL = 1  # unqualified
+    QUALIFIED = 2
+    PROFESSIONAL = 3
+
+
+class Kind(IntEnum):
+    INDIVIDUAL = 1
+    LEGAL_ENTITY = 2
+
+
+class InvestorStatus(IntEnum):
+    NONE = 0
+    ACTIVE = 1
+    SUSPENDED = 2
+
+
+class InvestorFlag(IntFlag):
+    """Exemption bits the rules may test (uint32 on chain)."""
+
+    LICENSED_MINER = 1 << 0
+
+
+def _by_name(enum: type, value: Any) -> Any:
+    """An enum member from itself, its value, or its name in any case ("legal-entity")."""
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, str) and not value.strip().isdigit():
+        key = value.strip().upper().replace("-", "_").replace(" ", "_")
+        try:
+            return enum[key]
+        except KeyError:
+            raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}") from None
+    try:
+        return enum(int(value))
+    except (ValueError, TypeError):
+        raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}") from None
+
+
+def _flags(value: Any) -> InvestorFlag:
+    if isinstance(value, str):
+        value = [part for part in value.replace("|", ",").split(",") if part.strip()]
+    if isinstance(value, (list, tuple, set)):
+        flags = InvestorFlag(0)
+        for item in value:
+            flags |= _by_name(InvestorFlag, item)
+        return flags
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**32:
+        raise ValidationError(f"flags must be names ({_names(InvestorFlag)}) or a 32-bit number")
+    return InvestorFlag(value)
+
+
+def _names(enum: type) -> str:
+    return ", ".join(member.name.lower() for member in enum if member.value)
+
+
+def investor_id(reference: str, salt: str | bytes) -> str:
+    """The on-chain id of an investor: keccak256(salt ‖ reference).
+
+    ``reference`` is the registrar's own key for the person (a passport or registration
+    number, a client number); ``salt`` is a secret of the registrar, so the id cannot be
+    traced back to the person by hashing candidate numbers.
+    """
+    salt = salt.encode() if isinstance(salt, str) else salt
+    if not reference or not reference.strip():
+        raise ValidationError("give the registrar's reference of the investor")
+    if len(salt) < 16:
+        raise ValidationError("the salt must be a secret of at least 16 bytes")
+    return "0x" + keccak(salt + reference.strip().encode()).hex()
+
+
+class InvestorProfile(Model):
+    """What the rules need to know of an investor."""
+
+    category: Annotated[Category, BeforeValidator(lambda v: _by_name(Category, v))]
+    kind: Annotated[Kind, BeforeValidator(lambda v: _by_name(Kind, v))]
+    country: Country
+    """Citizenship of an individual, place of incorporation of a legal entity."""
+    residency: Country
+    """Country of residence (tax residency)."""
+    kyc_valid_until: Timestamp
+    """The investor stops being verified at this moment; renew KYC before it."""
+    flags: Annotated[InvestorFlag, BeforeValidator(_flags)] = InvestorFlag(0)
+
+    def as_tuple(self) -> tuple[int, int, int, int, int, int]:
+        """The ``Profile`` struct of the contract."""
+        return (int(self.category), int(self.kind), self.country, self.residency, self.kyc_valid_until, int(self.flags))
+
+    def profile(self) -> InvestorProfile:
+        return InvestorProfile(**{name: getattr(self, name) for name in InvestorProfile.model_fields})
+
+
+class NewInvestor(InvestorProfile):
+    """An investor to register, with its first wallet."""
+
+    investor_id: Hash32
+    wallet: Address
+
+
+class Investor(InvestorProfile):
+    """An investor as the registry holds it, read at the chain's current time."""
+
+    investor_id: Hash32
+    status: InvestorStatus
+    wallets: tuple[Address, ...]
+    verified: bool
+    """Active and KYC not expired at the chain's current time: may hold and receive tokens."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.investor_id[:10]}… {self.category.name.lower()} {self.kind.name.lower()} "
+            f"{country_name(self.country)}/{country_name(self.residency)} kyc→{format_timestamp(self.kyc_valid_until)} "
+            f"{self.status.name.lower()}{' verified' if self.verified else ''} wallets={len(self.wallets)}"
+        )
+
+
+class InvestorRegistry(ContractAPI):
+    """An operator's ``InvestorRegistry``: onboarding, updates, wallets, suspension."""
+
+    artifact = "InvestorRegistry"
+    roles = (DEFAULT_ADMIN_ROLE, REGISTRAR_ROLE)
+
+    @classmethod
+    def deploy(cls, client: Client, licenses: LicenseRegistry | str, operator: Signer) -> InvestorRegistry:
+        """Deploy the registry of ``operator`` (its admin), checked against ``licenses``."""
+        address = licenses.address if isinstance(licenses, LicenseRegistry) else parse_address(licenses)
+        return cls._deploy(client, operator, address, operator.address)
+
+    @cached_property
+    def max_batch(self) -> int:
+        return int(self._call("MAX_BATCH"))
+
+    @cached_property
+    def max_wallets(self) -> int:
+        return int(self._call("MAX_WALLETS"))
+
+    @property
+    def operator(self) -> str:
+        return self._call("operator")
+
+    def add_registrar(self, account: str, signer: Signer) -> TxReceipt:
+        """Let ``account`` register and update investors; ``signer`` is the operator (admin)."""
+        return self.grant_role(REGISTRAR_ROLE, account, signer)
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def register(self, investor: NewInvestor, signer: Signer) -> TxReceipt:
+        """Register a new investor with its first wallet."""
+        self._check_kyc(investor)
+        return self._send(signer, "registerInvestor", _id(investor.investor_id), investor.wallet, investor.as_tuple())
+
+    def register_many(self, investors: Iterable[NewInvestor], signer: Signer) -> TxReceipt:
+        """Register up to :attr:`max_batch` investors in one transaction: all or none."""
+        batch = list(investors)
+        self._check_batch(len(batch))
+        _refuse_duplicates("investor id", [i.investor_id for i in batch])
+        _refuse_duplicates("wallet", [i.wallet for i in batch])
+        for investor in batch:
+            self._check_kyc(investor)
+        return self._send(
+            signer,
+            "registerInvestors",
+            [_id(i.investor_id) for i in batch],
+            [i.wallet for i in batch],
+            [i.as_tuple() for i in batch],
+        )
+
+    def update(self, investor_id: str, profile: InvestorProfile, signer: Signer) -> TxReceipt:
+        """Replace an investor's profile (renewed KYC, new category, moved country)."""
+        self._check_kyc(profile)
+        return self._send(signer, "updateInvestor", _id(investor_id), profile.profile().as_tuple())
+
+    def update_many(self, updates: Iterable[tuple[str, InvestorProfile]], signer: Signer) -> TxReceipt:
+        """Several :meth:`update` calls in one transaction: all or none."""
+        batch = list(updates)
+        self._check_batch(len(batch))
+        _refuse_duplicates("investor id", [parse_hash(investor_id) for investor_id, _ in batch])
+        calls = []
+        for investor_id, profile in batch:
+            self._check_kyc(profile)
+            calls.append(self._encode("updateInvestor", _id(investor_id), profile.profile().as_tuple()))
+        return self._send(signer, "multicall", calls)
+
+    def add_wallet(self, investor_id: str, wallet: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "addWallet", _id(investor_id), parse_address(wallet))
+
+    def remove_wallet(self, wallet: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "removeWallet", parse_address(wallet))
+
+    def suspend(self, investor_id: str, reason: str, signer: Signer) -> TxReceipt:
+        """Suspend an investor; ``reason`` is the reference (or hash) of the decision."""
+        return self._send(signer, "suspendInvestor", _id(investor_id), reference_to_bytes(parse_reference(reason)))
+
+    def reactivate(self, investor_id: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "reactivateInvestor", _id(investor_id))
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def investor(self, investor_id: str) -> Investor | None:
+        """The investor with ``investor_id``, or ``None`` when it is not registered."""
+        investor_id = parse_hash(investor_id)
+        record = self._call("investorOf", _id(investor_id))
+        return self._investor(investor_id, record)
+
+    def investor_of(self, wallet: str) -> Investor | None:
+        """The investor ``wallet`` belongs to, or ``None``."""
+        raw_id, record = self._call("identityOf", parse_address(wallet))
+        return self._investor("0x" + raw_id.hex(), record)
+
+    def is_verified(self, wallet: str) -> bool:
+        """The contract's own answer: the wallet's investor is active and its KYC unexpired."""
+        return bool(self._call("isVerified", parse_address(wallet)))
+
+    def wallets(self, investor_id: str) -> tuple[str, ...]:
+        """The wallets of an investor, in the order they were added (from the registry's events)."""
+        key = _id(investor_id)
+        changes = [
+            *((log, True) for log in self.events("InvestorRegistered", investorId=key)),
+            *((log, True) for log in self.events("WalletAdded", investorId=key)),
+            *((log, False) for log in self.events("WalletRemoved", investorId=key)),
+        ]
+        changes.sort(key=lambda item: (item[0]["blockNumber"], item[0]["logIndex"]))
+        wallets: dict[str, None] = {}
+        for log, added in changes:
+            if added:
+                wallets[log["args"]["wallet"]] = None
+            else:
+                wallets.pop(log["args"]["wallet"], None)
+        return tuple(wallets)
+
+    def investors(self) -> list[Investor]:
+        """Every registered investor, in the order of registration."""
+        ids = ["0x" + log["args"]["investorId"].hex() for log in self.events("InvestorRegistered")]
+        return [investor for investor in map(self.investor, ids) if investor is not None]
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _investor(self, investor_id: str, record: tuple) -> Investor | None:
+        category, kind, country, residency, kyc_valid_until, flags, status, _wallet_count = record
+        if status == InvestorStatus.NONE:
+            return None
+        now = self.client.now()
+        return Investor(
+            investor_id=investor_id,
+            category=category,
+            kind=kind,
+            country=country,
+            residency=residency,
+            kyc_valid_until=kyc_valid_until,
+            flags=flags,
+            status=status,
+            wallets=self.wallets(investor_id),
+            verified=status == InvestorStatus.ACTIVE and now < kyc_valid_until,
+        )
+
+    def _check_kyc(self, profile: InvestorProfile) -> None:
+        now = self.client.now()
+        if profile.kyc_valid_until <= now:
+            raise ValidationError(
+                f"KYC valid until {format_timestamp(profile.kyc_valid_until)} has already expired at the chain's "
+                f"time {format_timestamp(now)}; renew the KYC first"
+            )
+
+    def _check_batch(self, size: int) -> None:
+        if size == 0:
+            raise ValidationError("the batch is empty")
+        if size > self.max_batch:
+            raise ValidationError(f"a batch holds {size} entries, at most {self.max_batch} are allowed; split it")
+
+
+def _id(investor_id: str) -> bytes:
+    return bytes.fromhex(parse_hash(investor_id)[2:])
+
+
+def _refuse_duplicates(what: str, values: list[str]) -> None:
+    repeated = [value for value, count in Counter(values).items() if count > 1]
+    if repeated:
+        raise ValidationError(f"the batch names the same {what} more than once: {', '.join(repeated)}")
