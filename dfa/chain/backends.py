@@ -53,7 +53,8 @@ class EmbeddedBackend(Backend):
         self.tester.revert_to_snapshot(snapshot)
 
     def travel(self, w3: Web3, seconds: int) -> None:
-        self.tester.time_travel(self.tester.get_block_by_number("latest")["timestamp"] + seconds)
+        # eth-tester mines the travelling block one second before the target it is given
+        self.tester.time_travel(self.tester.get_block_by_number("latest")["timestamp"] + seconds + 1)
 
 
 class RpcBackend(Backend):

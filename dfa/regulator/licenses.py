@@ -107,7 +107,7 @@ def parse_scopes(value: object) -> Scope:
             except KeyError:
                 raise ValidationError(f"unknown scope {item!r}; scopes are {', '.join(s.name.lower() for s in Scope)}") from None
         value = scopes
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0 or value & ~ALL_SCOPES:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0 or value & ~int(ALL_SCOPES):
         raise ValidationError(f"scopes must be a non-empty set of {', '.join(s.name.lower() for s in Scope)}")
     return Scope(value)
 
