@@ -66,6 +66,11 @@ class TransactionError(DFAError):
         super().__init__(message)
         self.tx_hash = tx_hash
 
+    @property
+    def sent(self) -> bool:
+        """Whether a transaction was sent (and gas spent) before the failure."""
+        return self.tx_hash is not None
+
 
 class TransactionTimeout(TransactionError):
     """No receipt arrived within the timeout; the transaction may still be mined later."""
@@ -94,10 +99,6 @@ class RevertError(TransactionError):
         message = self.template.format(**shown) if self.template else ", ".join(f"{k}={v}" for k, v in shown.items())
         super().__init__(f"{message} [{self.name}]", tx_hash)
 
-    @property
-    def sent(self) -> bool:
-        """Whether a transaction was sent (and gas spent) before the refusal."""
-        return self.tx_hash is not None
 
     def __getattr__(self, item: str) -> Any:
         arguments = self.__dict__.get("arguments", {})

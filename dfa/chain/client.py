@@ -216,11 +216,15 @@ class Client:
 
     def _raise_failure(self, tx: dict[str, Any], receipt: TxReceipt) -> None:
         tx_hash = receipt["transactionHash"].to_0x_hex()
+        if receipt["gasUsed"] >= tx["gas"]:
+            raise TransactionFailed(
+                f"transaction {tx_hash} ran out of gas (limit {tx['gas']}); send it again with more gas", tx_hash
+            )
+        # The receipt has no reason: replay the call on the state just before its block.
         replay = {k: tx[k] for k in ("from", "to", "data", "value", "gas") if k in tx}
         with self._rpc("replay"), translated(tx_hash):
             self.w3.eth.call(replay, receipt["blockNumber"] - 1)
-        hint = " (it ran out of gas)" if receipt["gasUsed"] >= tx["gas"] else ""
-        raise TransactionFailed(f"transaction {tx_hash} failed{hint}", tx_hash)
+        raise TransactionFailed(f"transaction {tx_hash} failed, and its replay gives no reason", tx_hash)
 
     @contextlib.contextmanager
     def _rpc(self, what: str) -> Iterator[None]:
