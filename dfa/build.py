@@ -192,18 +192,37 @@ def write(artifacts: dict[str, dict], build_info: dict, directory: Path = ARTIFA
     (directory / BUILD_INFO).write_text(json.dumps(build_info, sort_keys=True) + "\n")
 
 
+COMPARED = ("abi", "bytecode", "deployedBytecode", "sourceName", "sourceHash")
+
+
+def stale(fresh: dict[str, dict], directory: Path = ARTIFACTS_DIR) -> list[str]:
+    """What differs between freshly built artifacts and those in ``directory``, as "Contract.field"."""
+    committed = {p.stem: json.loads(p.read_text()) for p in directory.glob("*.json") if p.name != BUILD_INFO}
+    found = [f"{name} (removed from contracts/)" for name in sorted(set(committed) - set(fresh))]
+    found += [f"{name} (not built yet)" for name in sorted(set(fresh) - set(committed))]
+    for name in sorted(set(fresh) & set(committed)):
+        found += [f"{name}.{field}" for field in COMPARED if committed[name].get(field) != fresh[name][field]]
+    return found
+
+
 def _sha256(text: str) -> str:
     return "0x" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dfa.build", description=__doc__.split("\n\n")[0])
-    parser.parse_args(argv)
+    parser.add_argument("--check", action="store_true", help="only report artifacts that differ from the sources")
+    args = parser.parse_args(argv)
     try:
         artifacts, build_info = build()
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if args.check:
+        differing = stale(artifacts)
+        for item in differing:
+            print(f"stale: {item}", file=sys.stderr)
+        return 1 if differing else 0
     write(artifacts, build_info)
     print(f"compiled {len(artifacts)} contracts with solc {build_info['solcLongVersion']} into {ARTIFACTS_DIR}")
     return 0

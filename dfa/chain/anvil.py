@@ -31,7 +31,10 @@ _running: set[AnvilNode] = set()
 def find_anvil() -> Path:
     """The anvil binary: ``$DFA_ANVIL``, the npm package's platform binary, or ``anvil`` on PATH."""
     if os.environ.get(ANVIL_ENV):
-        return Path(os.environ[ANVIL_ENV])
+        chosen = Path(os.environ[ANVIL_ENV])
+        if not os.access(chosen, os.X_OK):
+            raise NodeError(f"anvil not found: {ANVIL_ENV} names {chosen}, which is not an executable")
+        return chosen
     roots = [Path.cwd(), *Path.cwd().parents, Path(__file__).resolve().parents[2]]
     for root in roots:
         # The platform package's binary itself, not the node wrapper in .bin: signals reach anvil.
