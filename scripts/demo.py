@@ -1,0 +1,163 @@
+"""The regime of the study on a chain: a regulator licenses operators, an operator onboards investors.
+
+Runs on the embedded chain by default (nothing to start); ``--rpc URL --chain-id N`` runs it on a
+node, e.g. a local anvil. Every refusal the rules call for is shown with its reason, and checked:
+the demo fails if a rule lets through what it must refuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from eth_account import Account
+
+from dfa import (
+    Client,
+    DFAError,
+    InvestorRegistry,
+    LicenseRegistry,
+    LicenseTerms,
+    NetworkProfile,
+    NewInvestor,
+    Scope,
+    errors,
+    investor_id,
+)
+from dfa.models import InvalidInput
+from dfa.table import format_table
+from dfa.types import country_name, format_timestamp
+
+DAY = 24 * 3600
+SALT = "demo-registrar-salt-keep-me-secret"  # a real registrar keeps its salt out of code
+
+
+def step(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def refused(what: str, expected: type[DFAError], action: Callable[[], object]) -> DFAError:
+    """Run ``action``; it must be refused with ``expected``, or the demo fails."""
+    try:
+        action()
+    except expected as refusal:
+        sent = " (nothing was sent)" if not getattr(refusal, "sent", False) else ""
+        print(f"  refused: {what}\n    -> {refusal}{sent}")
+        return refusal
+    raise SystemExit(f"demo failed: {what} was not refused with {expected.__name__}")
+
+
+def run(client: Client) -> dict:
+    regulator, operator_a, operator_b, registrar, outsider = client.dev_accounts()[:5]
+    wallets = [Account.create() for _ in range(8)]  # investors' wallets: they sign nothing here
+    now = client.now()
+
+    step("The regulator keeps the register of licensed operators")
+    licenses = LicenseRegistry.deploy(client, regulator)
+    for operator, number, name, scopes in (
+        (operator_a, "CB-DFA-0001", "Alpha Digital Assets JSC", Scope.ISSUANCE | Scope.INVESTOR_REGISTRY),
+        (operator_b, "CB-DFA-0002", "Beta Exchange LLC", Scope.SETTLEMENT),
+    ):
+        licenses.grant(LicenseTerms(operator=operator.address, license_id=number, operator_name=name,
+                                    scopes=scopes, expires_at=now + 3 * 365 * DAY), regulator)
+        print(f"  licensed {name}: {licenses.license(operator.address)}")
+
+    step("Operator A keeps an investor registry; its registrar onboards investors")
+    registry = InvestorRegistry.deploy(client, licenses, operator_a)
+    registry.add_registrar(registrar.address, operator_a)
+    people = [
+        ("Retail KZ individual", "retail", "individual", "KZ", "KZ", 365, ()),
+        ("Qualified KZ individual", "qualified", "individual", "KZ", "KZ", 365, ()),
+        ("Non-resident retail", "retail", "individual", "DE", "DE", 180, ()),
+        ("KZ company", "professional", "legal_entity", "KZ", "KZ", 365, ()),
+        ("KZ licensed miner", "professional", "legal_entity", "KZ", "KZ", 365, ("licensed_miner",)),
+    ]
+    onboarded = []
+    for n, (label, category, kind, country, residency, kyc_days, flags) in enumerate(people):
+        onboarded.append((label, NewInvestor(
+            investor_id=investor_id(f"client-{n + 1:04d}", SALT), wallet=wallets[n].address,
+            category=category, kind=kind, country=country, residency=residency,
+            kyc_valid_until=now + kyc_days * DAY, flags=list(flags))))
+    receipt = registry.register_many([new for _, new in onboarded], registrar)
+    print(f"  {len(onboarded)} investors registered in one batch ({receipt['gasUsed']:,} gas)")
+    registry.add_wallet(onboarded[1][1].investor_id, wallets[5].address, registrar)
+    print(f"  a second wallet added for the {onboarded[1][0]}")
+
+    step("The rules refuse what they must")
+    first = onboarded[0][1]
+    refused("a wallet that already belongs to another investor", errors.RegistryWalletTaken,
+            lambda: registry.register(first.model_copy(update={"investor_id": investor_id("client-9999", SALT)}),
+                                      registrar))
+    refused("an investor whose KYC has expired", errors.ValidationError,
+            lambda: registry.register(NewInvestor(investor_id=investor_id("client-0100", SALT),
+                                                  wallet=wallets[6].address, category="retail", kind="individual",
+                                                  country="KZ", residency="KZ", kyc_valid_until=now - DAY),
+                                      registrar))
+    refused("an unknown country", InvalidInput,
+            lambda: NewInvestor(investor_id=investor_id("client-0101", SALT), wallet=wallets[6].address,
+                                category="retail", kind="individual", country="XX", residency="KZ",
+                                kyc_valid_until=now + DAY))
+    refused("an outsider writing to the registry", errors.AccessControlUnauthorizedAccount,
+            lambda: registry.suspend(first.investor_id, "no authority", outsider))
+    registry_b = InvestorRegistry.deploy(client, licenses, operator_b)
+    registry_b.add_registrar(registrar.address, operator_b)
+    refused("operator B (licensed for settlement only) keeping a registry", errors.RegistryOperatorNotLicensed,
+            lambda: registry_b.register(onboarded[0][1].model_copy(update={"wallet": wallets[6].address}),
+                                        registrar))
+
+    step("The regulator suspends operator A: its registry is frozen until reinstated")
+    licenses.suspend(operator_a.address, "Order 2026/17", regulator)
+    refused("a registry write under a suspended licence", errors.RegistryOperatorNotLicensed,
+            lambda: registry.suspend(first.investor_id, "AML review", registrar))
+    licenses.reinstate(operator_a.address, regulator)
+    registry.suspend(first.investor_id, "AML review 2026-04", registrar)
+    print(f"  licence reinstated; the {onboarded[0][0]} is suspended for an AML review")
+
+    step("200 days pass: the non-resident's 180-day KYC has expired")
+    client.travel(200 * DAY)
+    expired = onboarded[2][1]
+    print(f"  {onboarded[2][0]} verified: {registry.is_verified(expired.wallet)}")
+    if registry.is_verified(expired.wallet):
+        raise SystemExit("demo failed: an expired KYC still verifies")
+
+    step("The register of investors of operator A")
+    labels = {new.investor_id: label for label, new in onboarded}
+    rows = []
+    for investor in registry.investors():
+        rows.append((
+            labels[investor.investor_id],
+            investor.investor_id[:12] + "…",
+            investor.category.name.lower(),
+            investor.kind.name.lower().replace("_", " "),
+            f"{country_name(investor.country)}/{country_name(investor.residency)}",
+            ",".join(f.name.lower() for f in type(investor.flags) if f in investor.flags) or "-",
+            format_timestamp(investor.kyc_valid_until)[:10],
+            investor.status.name.lower(),
+            "yes" if investor.verified else "no",
+            len(investor.wallets),
+        ))
+    print(format_table(("investor", "id", "category", "kind", "country/res.", "flags", "KYC until", "status",
+                        "verified", "wallets"), rows, right=(9,)))
+    return {"licenses": licenses.address, "registry": registry.address, "investors": len(rows)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rpc", help="JSON-RPC URL of a local development node (default: the embedded chain)")
+    parser.add_argument("--chain-id", type=int, default=31337, help="chain id the node must report")
+    args = parser.parse_args(argv)
+    client = (Client(NetworkProfile(name="local", chain_id=args.chain_id, rpc_url=args.rpc, dev=True))
+              if args.rpc else Client.embedded())
+    print(f"dfa demo on {client.network.name} (chain id {client.chain_id})")
+    try:
+        run(client)
+    except DFAError as error:
+        print(f"demo failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print("\nEvery rule refused what it must and let through what it must.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
