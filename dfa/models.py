@@ -30,6 +30,10 @@ class Model(pydantic.BaseModel):
         except pydantic.ValidationError as error:
             raise _translated(type(self).__name__, error) from None
 
+    def replace(self, **changes: Any):
+        """A copy with ``changes`` applied and validated (``model_copy`` would skip validation)."""
+        return type(self).model_validate({**self.model_dump(), **changes})
+
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any):
         try:

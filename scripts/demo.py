@@ -87,7 +87,7 @@ def run(client: Client) -> dict:
     step("The rules refuse what they must")
     first = onboarded[0][1]
     refused("a wallet that already belongs to another investor", errors.RegistryWalletTaken,
-            lambda: registry.register(first.model_copy(update={"investor_id": investor_id("client-9999", SALT)}),
+            lambda: registry.register(first.replace(investor_id=investor_id("client-9999", SALT)),
                                       registrar))
     refused("an investor whose KYC has expired", errors.ValidationError,
             lambda: registry.register(NewInvestor(investor_id=investor_id("client-0100", SALT),
@@ -103,7 +103,7 @@ def run(client: Client) -> dict:
     registry_b = InvestorRegistry.deploy(client, licenses, operator_b)
     registry_b.add_registrar(registrar.address, operator_b)
     refused("operator B (licensed for settlement only) keeping a registry", errors.RegistryOperatorNotLicensed,
-            lambda: registry_b.register(onboarded[0][1].model_copy(update={"wallet": wallets[6].address}),
+            lambda: registry_b.register(onboarded[0][1].replace(wallet=wallets[6].address),
                                         registrar))
 
     step("The regulator suspends operator A: its registry is frozen until reinstated")

@@ -45,7 +45,7 @@ def test_stop_ends_the_process(tmp_path):
     node.stop()
     assert process.poll() is not None
     with pytest.raises(errors.NetworkError):
-        Client(node.profile.model_copy(update={"request_timeout": 2}))
+        Client(node.profile.replace(request_timeout=2))
 
 
 def test_attach_to_a_running_node_and_leave_it_running(anvil_node):

@@ -19,7 +19,7 @@ PASSPHRASE_ENV = "DFA_TEST_KEYSTORE_PASSPHRASE"
 
 def test_embedded_chain_id_mismatch_is_an_error():
     with pytest.raises(errors.NetworkMismatchError, match="expects 1"):
-        Client(EMBEDDED.model_copy(update={"chain_id": 1}))
+        Client(EMBEDDED.replace(chain_id=1))
 
 
 def test_rpc_chain_id_mismatch_is_an_error(anvil_node):
@@ -150,8 +150,23 @@ def test_out_of_gas_is_a_transaction_failure(world):
 
 def test_a_transaction_not_mined_in_time_raises_a_timeout(tmp_path):
     with AnvilNode(log_dir=tmp_path, extra_args=("--no-mining",)) as node:
-        client = Client(node.profile.model_copy(update={"receipt_timeout": 0.5}))
+        client = Client(node.profile.replace(receipt_timeout=0.5))
         sender = client.dev_accounts()[0]
         with pytest.raises(errors.TransactionTimeout, match="may still be mined") as late:
             client.transact(sender, client.dev_accounts()[1].address, b"", value=1)
         assert late.value.tx_hash.startswith("0x")
+
+
+@pytest.mark.parametrize("mode, tx_type, price", [("free", 0, 0), ("legacy", 0, None), ("eip1559", 2, None)])
+def test_fee_modes(tmp_path, monkeypatch, mode, tx_type, price):
+    # A free-gas network (as Besu QBFT can be configured) has base fee 0 and accepts gas price 0.
+    with AnvilNode(log_dir=tmp_path, extra_args=("--base-fee", "0", "--gas-price", "0")) as node:
+        client = Client(node.profile.replace(fee_mode=mode, poa=True))
+        signer = _keystore_signer(tmp_path, monkeypatch)
+        _fund(node, signer.address)
+        for sender in (signer, client.dev_accounts()[0]):
+            receipt = client.transact(sender, client.dev_accounts()[1].address, b"", value=5)
+            tx = client.w3.eth.get_transaction(receipt["transactionHash"])
+            assert tx["type"] == tx_type
+            if price is not None:
+                assert receipt["effectiveGasPrice"] == price

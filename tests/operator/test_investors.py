@@ -42,7 +42,7 @@ def test_kyc_expiry_by_moving_chain_time(world):
     assert not world.registry.is_verified(new.wallet)  # expired at exactly kyc_valid_until
     assert not world.registry.investor(new.investor_id).verified
 
-    renewed = new.profile().model_copy(update={"kyc_valid_until": world.client.now() + 365 * DAY})
+    renewed = new.profile().replace(kyc_valid_until=world.client.now() + 365 * DAY)
     world.registry.update(new.investor_id, renewed, world.registrar)
     assert world.registry.is_verified(new.wallet)
 
@@ -116,7 +116,7 @@ def test_wallet_count_is_capped(world):
 def test_an_investor_id_is_registered_once(world):
     first = world.new_investor(0)
     world.registry.register(first, world.registrar)
-    again = first.model_copy(update={"wallet": world.wallets[1]})
+    again = first.replace(wallet=world.wallets[1])
     with pytest.raises(errors.RegistryInvestorExists):
         world.registry.register(again, world.registrar)
     with pytest.raises(errors.RegistryUnknownInvestor):
@@ -146,7 +146,7 @@ def test_update_without_change_emits_nothing(world):
     world.registry.register(first, world.registrar)
     receipt = world.registry.update(first.investor_id, first.profile(), world.registrar)
     assert receipt["logs"] == []
-    changed = first.profile().model_copy(update={"category": Category.PROFESSIONAL})
+    changed = first.profile().replace(category=Category.PROFESSIONAL)
     receipt = world.registry.update(first.investor_id, changed, world.registrar)
     assert len(receipt["logs"]) == 1
     assert world.registry.investor(first.investor_id).category is Category.PROFESSIONAL
@@ -191,7 +191,7 @@ def test_batch_with_duplicates_is_refused_before_sending(world):
     with pytest.raises(errors.ValidationError, match="same wallet"):
         world.registry.register_many([one, world.new_investor(1, wallet=one.wallet)], world.registrar)
     with pytest.raises(errors.ValidationError, match="same investor id"):
-        world.registry.register_many([one, one.model_copy(update={"wallet": world.wallets[1]})], world.registrar)
+        world.registry.register_many([one, one.replace(wallet=world.wallets[1])], world.registrar)
     with pytest.raises(errors.ValidationError, match="empty"):
         world.registry.register_many([], world.registrar)
 
@@ -199,7 +199,7 @@ def test_batch_with_duplicates_is_refused_before_sending(world):
 def test_multicall_batch_of_updates_is_atomic(world):
     a, b = world.new_investor(0), world.new_investor(1)
     world.registry.register_many([a, b], world.registrar)
-    pro = a.profile().model_copy(update={"category": Category.PROFESSIONAL})
+    pro = a.profile().replace(category=Category.PROFESSIONAL)
     world.registry.update_many([(a.investor_id, pro), (b.investor_id, pro)], world.registrar)
     assert world.registry.investor(b.investor_id).category is Category.PROFESSIONAL
 
