@@ -43,8 +43,12 @@ class Model(pydantic.BaseModel):
 
 
 def _translated(model: str, error: pydantic.ValidationError) -> InvalidInput:
+    items = error.errors(include_url=False)
+    inner = items[0].get("ctx", {}).get("error") if len(items) == 1 else None
+    if isinstance(inner, InvalidInput) and inner.model == model:
+        return inner  # pydantic ran our own __init__ (model_validate does), which already translated
     problems = []
-    for item in error.errors(include_url=False):
+    for item in items:
         field = ".".join(str(part) for part in item["loc"]) or "(model)"
         message = item["msg"].removeprefix("Value error, ")
         problems.append((field, message))

@@ -18,8 +18,8 @@ PASSPHRASE_ENV = "DFA_TEST_KEYSTORE_PASSPHRASE"
 
 
 def test_embedded_chain_id_mismatch_is_an_error():
-    with pytest.raises(errors.NetworkMismatchError, match="expects 1"):
-        Client(EMBEDDED.replace(chain_id=1))
+    with pytest.raises(errors.NetworkMismatchError, match="expects 31337"):
+        Client(EMBEDDED.replace(chain_id=31337))
 
 
 def test_rpc_chain_id_mismatch_is_an_error(anvil_node):
