@@ -21,6 +21,9 @@ interface IInvestorRegistry {
         uint16 walletCount;
     }
 
+    /// @dev The licensed operator that keeps this registry.
+    function operator() external view returns (address);
+
     /// @dev True when `wallet` belongs to an active investor whose KYC has not expired.
     function isVerified(address wallet) external view returns (bool);
 
