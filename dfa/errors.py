@@ -114,7 +114,9 @@ def _show(value: Any) -> str:
     from dfa.chain.messages import ROLE_NAMES
 
     if isinstance(value, bytes):
-        return ROLE_NAMES.get(value) or "0x" + value.hex()
+        from dfa.types import reference_from_bytes
+
+        return ROLE_NAMES.get(value) or (reference_from_bytes(value) if len(value) == 32 else "0x" + value.hex())
     return str(value)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Annotated, Any
 
 import pycountry
@@ -129,3 +130,72 @@ Country = Annotated[int, BeforeValidator(parse_country), PlainSerializer(country
 """An ISO 3166-1 country, kept as its numeric code."""
 Timestamp = Annotated[int, BeforeValidator(parse_timestamp)]
 """A moment as unix seconds."""
+
+
+UINT256_MAX = 2**256 - 1
+# ISO 4217 minor units where they are not 2 (pycountry does not carry them).
+_MINOR_UNITS = {
+    **dict.fromkeys(("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+                     "VUV", "XAF", "XOF", "XPF"), 0),
+    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
+    **dict.fromkeys(("CLF", "UYW"), 4),
+}
+
+
+def parse_amount(value: Any) -> Decimal:
+    """A non-negative amount in whole units (``"12.5"``, 12, Decimal); floats are refused as inexact."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValidationError(f"give amount {value!r} as text or an integer (floats are inexact)")
+    try:
+        amount = Decimal(str(value).strip()) if isinstance(value, (str, int, Decimal)) else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise ValidationError(f"{value!r} is not an amount")
+    if amount < 0:
+        raise ValidationError(f"amount {value} is negative")
+    return amount
+
+
+def to_base_units(amount: Any, decimals: int) -> int:
+    """Whole units -> the integer the chain holds; refuses more decimals than the token has."""
+    parsed = parse_amount(amount)
+    with localcontext() as exact:
+        exact.prec = 200  # uint256 has 78 digits; the default 28 would round
+        scaled = parsed.scaleb(decimals)
+    if scaled != scaled.to_integral_value():
+        raise ValidationError(f"amount {amount} has more than the token's {decimals} decimals")
+    units = int(scaled)
+    if units > UINT256_MAX:
+        raise ValidationError(f"amount {amount} is larger than the chain can hold")
+    return units
+
+
+def from_base_units(units: int, decimals: int) -> Decimal:
+    with localcontext() as exact:
+        exact.prec = 200
+        return Decimal(units).scaleb(-decimals)
+
+
+def format_amount(units: int, decimals: int, unit: str = "") -> str:
+    """``1,234.50 USD`` style, with exactly ``decimals`` places."""
+    text = f"{from_base_units(units, decimals):,.{decimals}f}"
+    return f"{text} {unit}".rstrip()
+
+
+def parse_currency(value: Any) -> str:
+    """An ISO 4217 alphabetic code, upper case."""
+    code = value.strip().upper() if isinstance(value, str) else None
+    if not code or len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
+        raise ValidationError(f"unknown currency {value!r}: give an ISO 4217 code such as 'USD', 'KZT' or 'EUR'")
+    return code
+
+
+def currency_minor_units(code: str) -> int:
+    return _MINOR_UNITS.get(code, 2)
+
+
+Currency = Annotated[str, BeforeValidator(parse_currency)]
+"""An ISO 4217 currency code."""
+Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
+"""A non-negative amount in whole units (token units or currency units)."""

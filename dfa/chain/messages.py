@@ -6,7 +6,15 @@ checks that every custom error in the shipped ABIs has a message here.
 
 from eth_utils import keccak
 
-ROLES = ("DEFAULT_ADMIN_ROLE", "REGULATOR_ROLE", "REGISTRAR_ROLE")
+ROLES = (
+    "DEFAULT_ADMIN_ROLE",
+    "REGULATOR_ROLE",
+    "REGISTRAR_ROLE",
+    "ISSUER_AGENT_ROLE",
+    "COMPLIANCE_ROLE",
+    "ENFORCEMENT_ROLE",
+    "DOCUMENT_MANAGER_ROLE",
+)
 ROLE_NAMES: dict[bytes, str] = {
     (bytes(32) if role == "DEFAULT_ADMIN_ROLE" else keccak(text=role)): role for role in ROLES
 }
@@ -45,6 +53,42 @@ TEMPLATES: dict[str, str] = {
     "RegistryTooManyWallets": "investor {investorId} already has the maximum of {max} wallets",
     "RegistryLastWallet": "{wallet} is the last wallet of investor {investorId}; suspend the investor instead",
     "RegistryUnexpectedStatus": "investor {investorId} is {status}; the action needs another status",
+    # DFAToken (rule refusals, DFARestricted, have one class per reason code: dfa.restrictions)
+    "DFARestricted": "refused by the token's rules (code {code})",
+    "DFAInvalidGranularity": "granularity {granularity} must be at least one base unit",
+    "DFASupplyCapBelowSupply": "supply cap {supplyCap} is below the current supply {totalSupply}",
+    "DFAInvalidCategories": "category mask {categories} must admit at least one of retail(2), qualified(4), "
+    "professional(8) and nothing else",
+    "DFAInvalidKinds": "kind mask {kinds} must admit individual(2) and/or legal entity(4) and nothing else",
+    "DFAInvalidCountry": "{country} is not an ISO 3166-1 numeric country code",
+    "DFAInvalidDenyRule": "deny rule #{index} sets no condition: it would deny everyone",
+    "DFATooManyDenyRules": "{count} deny rules given, at most {max} are allowed",
+    "DFAInvalidDecisionId": "an issuance decision needs a non-zero id",
+    "DFADecisionExists": "issuance decision {decisionId} already exists; amend it instead",
+    "DFAUnknownDecision": "there is no issuance decision {decisionId} (or no such version)",
+    "DFADecisionIsClosed": "issuance decision {decisionId} is closed",
+    "DFAInvalidDecisionTerms": "issuance decision {decisionId}: invalid {field}",
+    "DFADecisionCapBelowAllocated": "decision {decisionId}: cap {cap} is below the {allocated} already allocated",
+    "DFAInvalidDocument": "document {name} needs a name, a URI and a content hash",
+    "DFAUnknownDocument": "there is no document {name}",
+    "DFATooManyDocuments": "a token holds at most {max} documents; remove one first",
+    "DFAInvalidRoleHolder": "nobody was named for {role}",
+    "DFAInvalidJurisdiction": "jurisdiction {jurisdiction} is not an ISO 3166-1 numeric country code",
+    "DFAReserveAuditorRequired": "an e-money token must name its reserve auditor",
+    "ERC20InsufficientAllowance": "{spender} may move {allowance} base units, {needed} needed; the holder must approve more",
+    "ERC20InsufficientBalance": "{sender} holds {balance} base units, {needed} needed",
+    "ERC20InvalidApprover": "{approver} cannot approve",
+    "ERC20InvalidReceiver": "{receiver} cannot receive tokens",
+    "ERC20InvalidSender": "{sender} cannot send tokens",
+    "ERC20InvalidSpender": "{spender} cannot be approved",
+    "InvalidInitialization": "the contract is already initialized",
+    "NotInitializing": "the contract is not initializing",
+    # DFATokenFactory
+    "FactoryOperatorNotLicensed": "operator {operator} has no issuance licence in force; no new tokens until "
+    "the regulator grants, renews or reinstates it",
+    "FactoryForeignRegistry": "registry {registry} is not kept by operator {operator}; use the operator's own registry",
+    "FailedDeployment": "the token clone could not be deployed (is the salt already used?)",
+    "InsufficientBalance": "the factory holds {balance} wei, {needed} needed",
     # Solidity built-ins
     "Error": "reverted: {message}",
     "Panic": "the contract panicked with code {code}",

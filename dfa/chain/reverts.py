@@ -48,6 +48,10 @@ def revert_class(name: str) -> type[RevertError]:
     """The exception class of the Solidity custom error ``name``."""
     if name not in {n for n, _ in error_abis().values()}:
         raise KeyError(name)
+    if name == "DFARestricted":
+        from dfa.restrictions import TransferRestricted
+
+        return TransferRestricted
     namespace = {"name": name, "__module__": "dfa.errors", "__qualname__": name, "template": TEMPLATES.get(name)}
     return type(name, (RevertError, *_EXTRA_BASES.get(name, ())), namespace)
 
@@ -60,6 +64,10 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
     name, inputs = known
     values = decode([_abi_type(i) for i in inputs], bytes(data[4:]))
     arguments = {i["name"] or f"arg{n}": _python_value(i["type"], v) for n, (i, v) in enumerate(zip(inputs, values))}
+    if name == "DFARestricted":  # one class per reason code, shared with the pre-checks
+        from dfa.restrictions import restriction_error
+
+        return restriction_error(arguments["code"], arguments["from"], arguments["to"], arguments["value"], tx_hash)
     return revert_class(name)(arguments, tx_hash)
 
 

@@ -61,7 +61,7 @@ class InvestorFlag(IntFlag):
     LICENSED_MINER = 1 << 0
 
 
-def _by_name(enum: type, value: Any) -> Any:
+def by_name(enum: type, value: Any) -> Any:
     """An enum member from itself, its value, or its name in any case ("legal-entity")."""
     if isinstance(value, enum):
         return value
@@ -77,13 +77,13 @@ def _by_name(enum: type, value: Any) -> Any:
         raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}") from None
 
 
-def _flags(value: Any) -> InvestorFlag:
+def parse_flags(value: Any) -> InvestorFlag:
     if isinstance(value, str):
         value = [part for part in value.replace("|", ",").split(",") if part.strip()]
     if isinstance(value, (list, tuple, set)):
         flags = InvestorFlag(0)
         for item in value:
-            flags |= _by_name(InvestorFlag, item)
+            flags |= by_name(InvestorFlag, item)
         return flags
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**32:
         raise ValidationError(f"flags must be names ({_names(InvestorFlag)}) or a 32-bit number")
@@ -112,15 +112,15 @@ def investor_id(reference: str, salt: str | bytes) -> str:
 class InvestorProfile(Model):
     """What the rules need to know of an investor."""
 
-    category: Annotated[Category, BeforeValidator(lambda v: _by_name(Category, v))]
-    kind: Annotated[Kind, BeforeValidator(lambda v: _by_name(Kind, v))]
+    category: Annotated[Category, BeforeValidator(lambda v: by_name(Category, v))]
+    kind: Annotated[Kind, BeforeValidator(lambda v: by_name(Kind, v))]
     country: Country
     """Citizenship of an individual, place of incorporation of a legal entity."""
     residency: Country
     """Country of residence (tax residency)."""
     kyc_valid_until: Timestamp
     """The investor stops being verified at this moment; renew KYC before it."""
-    flags: Annotated[InvestorFlag, BeforeValidator(_flags)] = InvestorFlag(0)
+    flags: Annotated[InvestorFlag, BeforeValidator(parse_flags)] = InvestorFlag(0)
 
     def as_tuple(self) -> tuple[int, int, int, int, int, int]:
         """The ``Profile`` struct of the contract."""

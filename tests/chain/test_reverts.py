@@ -76,7 +76,7 @@ def test_every_custom_error_has_an_exception_class():
         for entry in load_artifact(name)["abi"]:
             if entry["type"] == "error":
                 cls = getattr(errors, entry["name"])
-                assert issubclass(cls, errors.RevertError) and cls.__name__ == entry["name"]
+                assert issubclass(cls, errors.RevertError) and cls.name == entry["name"]
     with pytest.raises(AttributeError):
         errors.NoSuchSolidityError
 

@@ -1,0 +1,122 @@
+"""The factory through which a licensed operator deploys DFA tokens."""
+
+from __future__ import annotations
+
+from eth_utils import keccak
+
+from dfa import errors
+from dfa.chain.client import Client
+from dfa.chain.contract import ContractAPI
+from dfa.chain.signers import Signer
+from dfa.errors import ValidationError
+from dfa.issuer.documents import document_name
+from dfa.issuer.spec import TokenSpec, mask
+from dfa.issuer.token import DFAToken
+from dfa.operator.investors import InvestorRegistry
+from dfa.regulator.licenses import LicenseRegistry, Scope
+from dfa.types import UINT256_MAX, parse_address
+
+
+class TokenFactory(ContractAPI):
+    """``DFATokenFactory``: clones of one token implementation, for licensed operators only."""
+
+    artifact = "DFATokenFactory"
+
+    @classmethod
+    def deploy(cls, client: Client, licenses: LicenseRegistry, signer: Signer) -> TokenFactory:
+        """Deploy the token implementation and a factory checking ``licenses``."""
+        implementation = client.deploy("DFAToken", [], signer)
+        return cls._deploy(client, signer, licenses.address, implementation.address)
+
+    @property
+    def licenses(self) -> LicenseRegistry:
+        return LicenseRegistry(self.client, self._call("licenses"))
+
+    def predict_address(self, operator: str, salt: str | bytes) -> str:
+        return self._call("predictAddress", parse_address(operator), _salt(salt))
+
+    def tokens(self) -> list[DFAToken]:
+        return [DFAToken(self.client, address) for address in self._call("tokens")]
+
+    def create_token(
+        self,
+        spec: TokenSpec,
+        registry: InvestorRegistry,
+        operator: Signer,
+        *,
+        salt: str | bytes | None = None,
+        admin: Signer | None = None,
+    ) -> DFAToken:
+        """Deploy the token of ``spec`` for ``operator`` and, given its ``admin``, publish its decision.
+
+        Refused before sending when the operator's issuance licence is not in force, the registry
+        is not the operator's, or the salt was used before. ``salt`` defaults to the symbol.
+        """
+        salt = _salt(salt if salt is not None else spec.symbol)
+        licence = self.licenses.license(operator.address)
+        if licence is None or not licence.covers(Scope.ISSUANCE):
+            raise errors.FactoryOperatorNotLicensed({"operator": operator.address})
+        if registry.operator != operator.address:
+            raise errors.FactoryForeignRegistry({"registry": registry.address, "operator": operator.address})
+        predicted = self._call("predictAddress", operator.address, salt)
+        if self.client.w3.eth.get_code(predicted):
+            raise ValidationError(f"a token already exists at {predicted} for this salt; choose another salt")
+        if spec.decision is not None and admin is None:
+            raise ValidationError("give the admin signer to publish the spec's decision, or leave the decision out")
+        if admin is not None and admin.address != spec.roles.admin:
+            raise ValidationError(f"the admin signer {admin.address} is not the spec's admin {spec.roles.admin}")
+        receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
+        created = self.contract.events.TokenCreated().process_receipt(receipt)[0]["args"]["token"]
+        token = DFAToken(self.client, created)
+        if spec.decision is not None:
+            token.publish_decision(spec.decision, admin)
+        return token
+
+    def record_of(self, token: str) -> tuple[str, str]:
+        """(operator, issuer) of a token this factory created."""
+        operator, issuer = self._call("recordOf", parse_address(token))
+        if int(operator, 16) == 0:
+            raise errors.NotFoundError(f"{token} was not created by the factory at {self.address}")
+        return operator, issuer
+
+
+def _salt(salt: str | bytes) -> bytes:
+    if isinstance(salt, bytes) and len(salt) == 32:
+        return salt
+    return keccak(salt if isinstance(salt, bytes) else salt.encode())
+
+
+def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
+    rules = spec.rules
+    decimals = spec.decimals
+    from dfa.types import to_base_units
+
+    eligibility = (
+        mask(rules.categories),
+        mask(rules.kinds),
+        bool(rules.allowed_countries),
+        list(rules.allowed_countries),
+        list(rules.denied_countries),
+        [rule.as_tuple() for rule in rules.deny_rules],
+    )
+    return (
+        spec.name,
+        spec.symbol,
+        decimals,
+        int(spec.asset_class),
+        spec.jurisdiction,
+        spec.roles.admin,
+        spec.roles.issuer_agent,
+        spec.roles.compliance_agent,
+        spec.roles.enforcement_agent,
+        spec.roles.document_manager,
+        spec.reserve_auditor or "0x" + "00" * 20,
+        registry.address,
+        UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
+        to_base_units(rules.granularity, decimals) if rules.granularity else 1,
+        eligibility,
+    )
+
+
+def _documents(spec: TokenSpec) -> list[tuple]:
+    return [(document_name(d.name), d.uri, bytes.fromhex(d.hash[2:])) for d in spec.documents]

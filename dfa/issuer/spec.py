@@ -1,0 +1,225 @@
+"""What an issuer writes down before anything is deployed: the token, its rules, its decision.
+
+Everything is validated here, before a transaction is sent: an e-money token without a
+reserve auditor, a decision whose window ends before it starts, an amount finer than the
+token's decimals, a country that does not exist — each is refused with a message.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import IntEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from dfa.errors import ValidationError
+from dfa.issuer.documents import DocumentSpec
+from dfa.models import Model
+from dfa.operator.investors import Category, InvestorFlag, Kind, by_name, parse_flags
+from dfa.types import (
+    Address,
+    Amount,
+    Country,
+    Currency,
+    Hash32,
+    Reference,
+    Timestamp,
+    currency_minor_units,
+    to_base_units,
+)
+
+
+class AssetClass(IntEnum):
+    """What a token is (``DFAToken.AssetClass``)."""
+
+    EQUITY = 0
+    DEBT = 1
+    FUND_UNIT = 2
+    REAL_ESTATE = 3
+    COMMODITY = 4
+    UTILITY_SECURED = 5
+    ASSET_REFERENCED = 6
+    E_MONEY = 7
+
+
+def _enum_set(enum: type) -> Any:
+    def parse(value: Any) -> frozenset:
+        if isinstance(value, str):
+            value = [part for part in value.replace("|", ",").split(",") if part.strip()]
+        if not isinstance(value, (list, tuple, set, frozenset)):
+            raise ValidationError(f"give a list of {enum.__name__.lower()} names")
+        return frozenset(by_name(enum, item) for item in value)
+
+    return BeforeValidator(parse)
+
+
+Categories = Annotated[frozenset[Category], _enum_set(Category)]
+Kinds = Annotated[frozenset[Kind], _enum_set(Kind)]
+Flags = Annotated[InvestorFlag, BeforeValidator(parse_flags)]
+
+
+def mask(members: frozenset) -> int:
+    """The on-chain bit mask of a set of categories or kinds: bit (1 << value)."""
+    return sum(1 << int(member) for member in members)
+
+
+class DenyRule(Model):
+    """Deny investors matching every condition given, unless they carry an exempting flag.
+
+    The Astana pilot: ``DenyRule(residency="KZ", kinds=["legal_entity"], exempt_flags=["licensed_miner"])``.
+    """
+
+    country: Country | None = None
+    residency: Country | None = None
+    categories: Categories = frozenset()
+    kinds: Kinds = frozenset()
+    exempt_flags: Flags = InvestorFlag(0)
+
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> DenyRule:
+        if self.country is None and self.residency is None and not self.categories and not self.kinds:
+            raise ValidationError("a deny rule needs at least one condition (country, residency, categories, kinds)")
+        return self
+
+    def as_tuple(self) -> tuple[int, int, int, int, int]:
+        return (self.country or 0, self.residency or 0, mask(self.categories), mask(self.kinds), int(self.exempt_flags))
+
+
+class Rules(Model):
+    """Who may hold the token, and how it may move."""
+
+    categories: Categories = frozenset(Category)
+    """Investor categories that may hold."""
+    kinds: Kinds = frozenset(Kind)
+    """Investor kinds that may hold."""
+    allowed_countries: tuple[Country, ...] = ()
+    """When given, only residents of these countries may hold."""
+    denied_countries: tuple[Country, ...] = ()
+    """Residents and citizens (places of incorporation) of these countries may not hold."""
+    deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=8)
+    supply_cap: Amount | None = None
+    """Most tokens that may ever be outstanding (whole units); none means no cap."""
+    granularity: Amount | None = None
+    """Smallest transferable amount (whole units); none means one base unit."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rules:
+        if not self.categories:
+            raise ValidationError("admit at least one investor category")
+        if not self.kinds:
+            raise ValidationError("admit at least one investor kind")
+        both = set(self.allowed_countries) & set(self.denied_countries)
+        if both:
+            raise ValidationError(f"countries both allowed and denied: {sorted(both)}")
+        return self
+
+
+class DecisionSpec(Model):
+    """An issuance decision: the published terms that gate every allocation."""
+
+    decision_id: Reference
+    """The decision's reference, e.g. ``"BOND-2026-01"``."""
+    document_hash: Hash32
+    """Hash of the published decision document (see :func:`dfa.issuer.documents.file_hash`)."""
+    cap: Amount
+    """Most tokens allocated under the decision (whole units)."""
+    min_subscription: Amount = Decimal(0)
+    """Least tokens per allocation (whole units)."""
+    price: Amount
+    """Issue price of one whole token in ``currency``."""
+    currency: Currency
+    categories: Categories = frozenset(Category)
+    """Investor categories the offering admits."""
+    subscription_start: Timestamp
+    subscription_end: Timestamp
+    """Allocations stop at this moment."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DecisionSpec:
+        if self.subscription_end <= self.subscription_start:
+            raise ValidationError("the subscription window ends before (or when) it starts")
+        if self.cap <= 0:
+            raise ValidationError("the decision's cap must be positive")
+        if self.min_subscription > self.cap:
+            raise ValidationError("the minimum subscription is above the cap")
+        if not self.categories:
+            raise ValidationError("admit at least one investor category")
+        minor = currency_minor_units(self.currency)
+        if self.price != self.price.quantize(Decimal(1).scaleb(-minor)):
+            raise ValidationError(f"price {self.price} has more than the {minor} decimals of {self.currency}")
+        return self
+
+    def as_terms(self, decimals: int) -> tuple:
+        """The ``DecisionTerms`` struct for a token with ``decimals``."""
+        minor = currency_minor_units(self.currency)
+        return (
+            bytes.fromhex(self.document_hash[2:]),
+            to_base_units(self.cap, decimals),
+            to_base_units(self.min_subscription, decimals),
+            to_base_units(self.price, minor),
+            self.currency.encode(),
+            minor,
+            mask(self.categories),
+            self.subscription_start,
+            self.subscription_end,
+        )
+
+
+class TokenRoles(Model):
+    """Who holds each role of the token. Separate people for separate powers."""
+
+    admin: Address
+    """The issuer: publishes decisions, grants roles."""
+    issuer_agent: Address
+    """Allocates and redeems."""
+    compliance_agent: Address
+    """Changes the rules."""
+    enforcement_agent: Address
+    """Freezes, forces transfers, recovers wallets."""
+    document_manager: Address
+    """Publishes documents."""
+
+
+class TokenSpec(Model):
+    """A token to deploy through an operator's factory."""
+
+    name: str = Field(min_length=1, max_length=64)
+    symbol: str = Field(min_length=1, max_length=11)
+    decimals: int = Field(ge=0, le=18)
+    """0 for shares and units that cannot be split."""
+    asset_class: Annotated[AssetClass, BeforeValidator(lambda v: by_name(AssetClass, v))]
+    jurisdiction: Country
+    """Country whose law governs the token."""
+    roles: TokenRoles
+    rules: Rules = Rules()
+    documents: tuple[DocumentSpec, ...] = ()
+    decision: DecisionSpec | None = None
+    """Published right after deployment, when given."""
+    reserve_auditor: Address | None = None
+    """Required for e-money tokens (MiCA: 100 % reserve, attested)."""
+
+    @field_validator("symbol")
+    @classmethod
+    def _symbol(cls, value: str) -> str:
+        if not value.isascii() or not value.replace("-", "").isalnum():
+            raise ValidationError(f"symbol {value!r} must be ASCII letters, digits or '-'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TokenSpec:
+        if self.asset_class is AssetClass.E_MONEY and self.reserve_auditor is None:
+            raise ValidationError("an e-money token must name its reserve auditor (reserve_auditor)")
+        names = [document.name for document in self.documents]
+        if len(names) != len(set(names)):
+            raise ValidationError("two documents have the same name")
+        for field, value in (("supply cap", self.rules.supply_cap), ("granularity", self.rules.granularity)):
+            if value is not None:
+                to_base_units(value, self.decimals)  # refuses more decimals than the token has
+        if self.rules.granularity is not None and self.rules.granularity <= 0:
+            raise ValidationError("granularity must be positive")
+        if self.decision is not None:
+            self.decision.as_terms(self.decimals)
+            if self.rules.supply_cap is not None and self.decision.cap > self.rules.supply_cap:
+                raise ValidationError("the decision's cap is above the token's supply cap")
+        return self

@@ -1,0 +1,337 @@
+"""The issuer's and holders' API of one DFA token."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from functools import cached_property
+from typing import Iterable
+
+from web3.types import TxReceipt
+
+from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.signers import Signer
+from dfa.errors import ValidationError
+from dfa.issuer.documents import Document, DocumentSpec, document_name, file_hash
+from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
+from dfa.models import Model
+from dfa.operator.investors import Category, Kind
+from dfa.restrictions import Restriction, explain, restriction_error
+from dfa.types import (
+    UINT256_MAX,
+    Address,
+    Hash32,
+    from_base_units,
+    parse_address,
+    parse_reference,
+    reference_from_bytes,
+    reference_to_bytes,
+    to_base_units,
+)
+
+ISSUER_AGENT_ROLE = "ISSUER_AGENT_ROLE"
+COMPLIANCE_ROLE = "COMPLIANCE_ROLE"
+ENFORCEMENT_ROLE = "ENFORCEMENT_ROLE"
+DOCUMENT_MANAGER_ROLE = "DOCUMENT_MANAGER_ROLE"
+ZERO_ADDRESS = "0x" + "00" * 20
+_COUNTRY_RULE = {"none": 0, "allowed": 1, "denied": 2}
+
+
+class TransferCheck(Model):
+    """The answer of a pre-check: allowed, or the reason it would be refused."""
+
+    code: int
+    reason: Restriction | None
+    """``None`` for a code this version of dfa does not know."""
+    message: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.code == 0
+
+
+class TokenInfo(Model):
+    address: Address
+    name: str
+    symbol: str
+    decimals: int
+    asset_class: AssetClass
+    jurisdiction: int
+    operator: Address
+    issuer: Address
+    registry: Address
+    total_supply: Decimal
+    supply_cap: Decimal | None
+    granularity: Decimal
+    reserve_auditor: str | None
+
+
+class Decision(Model):
+    """One version of an issuance decision, with what has been allocated under the decision."""
+
+    decision_id: str
+    version: int
+    document_hash: Hash32
+    cap: Decimal
+    min_subscription: Decimal
+    price: Decimal
+    currency: str
+    categories: Categories
+    subscription_start: int
+    subscription_end: int
+    published_at: int
+    closed: bool
+    allocated: Decimal
+
+
+class DFAToken(ContractAPI):
+    """A deployed DFA token. Amounts are in whole token units (``Decimal`` or text)."""
+
+    artifact = "DFAToken"
+    roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE)
+
+    @cached_property
+    def decimals(self) -> int:
+        return int(self._call("decimals"))
+
+    @cached_property
+    def symbol(self) -> str:
+        return self._call("symbol")
+
+    def units(self, amount: object) -> int:
+        """Whole units -> base units, refused if finer than the token's decimals."""
+        return to_base_units(amount, self.decimals)
+
+    def amount(self, units: int) -> Decimal:
+        return from_base_units(units, self.decimals)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def info(self) -> TokenInfo:
+        cap = self._call("supplyCap")
+        auditor = self._call("reserveAuditor")
+        return TokenInfo(
+            address=self.address,
+            name=self._call("name"),
+            symbol=self.symbol,
+            decimals=self.decimals,
+            asset_class=AssetClass(self._call("assetClass")),
+            jurisdiction=self._call("jurisdiction"),
+            operator=self._call("operator"),
+            issuer=self._call("issuer"),
+            registry=self._call("registry"),
+            total_supply=self.amount(self._call("totalSupply")),
+            supply_cap=None if cap == UINT256_MAX else self.amount(cap),
+            granularity=self.amount(self._call("granularity")),
+            reserve_auditor=None if int(auditor, 16) == 0 else auditor,
+        )
+
+    def balance_of(self, wallet: str) -> Decimal:
+        return self.amount(self._call("balanceOf", parse_address(wallet)))
+
+    def total_supply(self) -> Decimal:
+        return self.amount(self._call("totalSupply"))
+
+    def allowance(self, owner: str, spender: str) -> Decimal:
+        return self.amount(self._call("allowance", parse_address(owner), parse_address(spender)))
+
+    # -- pre-checks -------------------------------------------------------------------------
+
+    def check_transfer(self, sender: str, receiver: str, amount: object) -> TransferCheck:
+        """Would moving ``amount`` from ``sender`` to ``receiver`` pass every rule now? Sends nothing."""
+        code = self._call("detectTransferRestriction", parse_address(sender), parse_address(receiver), self.units(amount))
+        return _check(code)
+
+    def check_allocation(self, decision_id: str, receiver: str, amount: object) -> TransferCheck:
+        """Would allocating ``amount`` to ``receiver`` under the decision pass now? Sends nothing."""
+        code = self._call("detectAllocationRestriction", _decision_key(decision_id), parse_address(receiver),
+                          self.units(amount))
+        return _check(code)
+
+    # -- holders ----------------------------------------------------------------------------
+
+    def transfer(self, signer: Signer, to: str, amount: object) -> TxReceipt:
+        """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent."""
+        to, units = parse_address(to), self.units(amount)
+        self._refuse_if_restricted(signer.address, to, units)
+        return self._send(signer, "transfer", to, units)
+
+    def approve(self, signer: Signer, spender: str, amount: object) -> TxReceipt:
+        return self._send(signer, "approve", parse_address(spender), self.units(amount))
+
+    def transfer_from(self, signer: Signer, sender: str, to: str, amount: object) -> TxReceipt:
+        """Move ``amount`` from ``sender`` (who approved the signer) to ``to``."""
+        sender, to, units = parse_address(sender), parse_address(to), self.units(amount)
+        allowed = self._call("allowance", sender, signer.address)
+        if allowed < units:
+            raise ValidationError(
+                f"{signer.address} may move only {self.amount(allowed)} {self.symbol} of {sender}; "
+                f"the holder must approve {amount}"
+            )
+        self._refuse_if_restricted(sender, to, units)
+        return self._send(signer, "transferFrom", sender, to, units)
+
+    # -- issuance ---------------------------------------------------------------------------
+
+    def publish_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
+        """Publish a new issuance decision (the token admin, i.e. the issuer)."""
+        self._require_future(decision.subscription_end)
+        return self._send(signer, "publishDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
+
+    def amend_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
+        """Amend the decision with the same id into a new version."""
+        self._require_future(decision.subscription_end)
+        return self._send(signer, "amendDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
+
+    def close_decision(self, decision_id: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "closeDecision", _decision_key(decision_id))
+
+    def decision(self, decision_id: str) -> Decision:
+        key = _decision_key(decision_id)
+        current, version = self._call("decision", key)
+        return self._decision(key, current, version)
+
+    def decision_history(self, decision_id: str) -> list[Decision]:
+        """Every version of a decision, oldest first."""
+        key = _decision_key(decision_id)
+        _, versions = self._call("decision", key)
+        return [self._decision(key, self._call("decisionVersion", key, v), v) for v in range(1, versions + 1)]
+
+    def decisions(self) -> list[Decision]:
+        return [self.decision(reference_from_bytes(key)) for key in self._call("decisionIds")]
+
+    def allocate(self, decision_id: str, to: str, amount: object, signer: Signer) -> TxReceipt:
+        """Mint ``amount`` to ``to`` under the decision; refused before sending when a gate is closed."""
+        key, to, units = _decision_key(decision_id), parse_address(to), self.units(amount)
+        code = self._call("detectAllocationRestriction", key, to, units)
+        if code:
+            raise restriction_error(code, ZERO_ADDRESS, to, units)
+        return self._send(signer, "allocate", key, to, units)
+
+    def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer) -> TxReceipt:
+        """Several allocations in one transaction, all or none (at most 100)."""
+        key = _decision_key(decision_id)
+        batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
+        if not batch or len(batch) > 100:
+            raise ValidationError(f"a batch holds 1 to 100 allocations, not {len(batch)}; split it")
+        for to, units in batch:
+            code = self._call("detectAllocationRestriction", key, to, units)
+            if code:
+                raise restriction_error(code, ZERO_ADDRESS, to, units)
+        return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch])
+
+    def redeem(self, holder: str, amount: object, signer: Signer) -> TxReceipt:
+        """Burn ``amount`` of ``holder``'s tokens (redemption, buy-back), by the issuer agent."""
+        holder, units = parse_address(holder), self.units(amount)
+        self._refuse_if_restricted(holder, ZERO_ADDRESS, units)
+        return self._send(signer, "redeem", holder, units)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def set_document(self, document: DocumentSpec, signer: Signer) -> TxReceipt:
+        return self._send(signer, "setDocument", document_name(document.name), document.uri,
+                          bytes.fromhex(document.hash[2:]))
+
+    def remove_document(self, name: str, signer: Signer) -> TxReceipt:
+        return self._send(signer, "removeDocument", document_name(name))
+
+    def document(self, name: str) -> Document:
+        uri, digest, modified = self._call("getDocument", document_name(name))
+        return Document(name=name, uri=uri, hash=digest, last_modified=modified)
+
+    def documents(self) -> list[Document]:
+        return [self.document(raw.rstrip(b"\0").decode()) for raw in self._call("getAllDocuments")]
+
+    def verify_document(self, name: str, path: str | os.PathLike) -> bool:
+        """Whether the file at ``path`` is exactly the document registered as ``name``."""
+        return file_hash(path) == self.document(name).hash
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def rules(self) -> Rules:
+        categories, kinds, allowlist, deny = self._call("eligibilityRules")
+        rules = [
+            DenyRule(
+                country=country or None,
+                residency=residency or None,
+                categories=[c for c in Category if cmask & (1 << c)],
+                kinds=[k for k in Kind if kmask & (1 << k)],
+                exempt_flags=flags,
+            )
+            for country, residency, cmask, kmask, flags in deny
+        ]
+        cap = self._call("supplyCap")
+        countries = self._country_rules()
+        return Rules(
+            categories=[c for c in Category if categories & (1 << c)],
+            kinds=[k for k in Kind if kinds & (1 << k)],
+            allowed_countries=[c for c, rule in countries.items() if rule == 1] if allowlist else (),
+            denied_countries=[c for c, rule in countries.items() if rule == 2],
+            deny_rules=rules,
+            supply_cap=None if cap == UINT256_MAX else self.amount(cap),
+            granularity=self.amount(self._call("granularity")),
+        )
+
+    def set_rules(self, rules: Rules, signer: Signer) -> TxReceipt:
+        """Replace the token's rules in one atomic transaction (the compliance agent)."""
+        current = self._country_rules()
+        wanted = {c: 1 for c in rules.allowed_countries} | {c: 2 for c in rules.denied_countries}
+        calls = [
+            self._encode("setInvestorCategories", mask(rules.categories)),
+            self._encode("setInvestorKinds", mask(rules.kinds)),
+            self._encode("setCountryAllowlist", bool(rules.allowed_countries)),
+            self._encode("setDenyRules", [rule.as_tuple() for rule in rules.deny_rules]),
+            self._encode("setSupplyCap", UINT256_MAX if rules.supply_cap is None else self.units(rules.supply_cap)),
+            self._encode("setGranularity", self.units(rules.granularity) if rules.granularity else 1),
+        ]
+        for status in (0, 1, 2):
+            countries = sorted(c for c in set(current) | set(wanted) if wanted.get(c, 0) == status and current.get(c, 0) != status)
+            if countries:
+                calls.append(self._encode("setCountryRules", countries, status))
+        return self._send(signer, "multicall", calls)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _country_rules(self) -> dict[int, int]:
+        """Country -> rule (1 allowed, 2 denied), replayed from the rule-change events."""
+        rules: dict[int, int] = {}
+        for log in self.events("CountryRuleSet"):
+            rules[log["args"]["country"]] = log["args"]["rule"]
+        return {country: rule for country, rule in rules.items() if rule}
+
+    def _refuse_if_restricted(self, sender: str, receiver: str, units: int) -> None:
+        code = self._call("detectTransferRestriction", sender, receiver, units)
+        if code:
+            raise restriction_error(code, sender, receiver, units)
+
+    def _require_future(self, moment: int) -> None:
+        if moment <= self.client.now():
+            raise ValidationError("the subscription window has already ended at the chain's time")
+
+    def _decision(self, key: bytes, record: tuple, version: int) -> Decision:
+        terms, published_at, closed = record
+        document_hash, cap, minimum, price, currency, minor, categories, start, end = terms
+        return Decision(
+            decision_id=reference_from_bytes(key),
+            version=version,
+            document_hash=document_hash,
+            cap=self.amount(cap),
+            min_subscription=self.amount(minimum),
+            price=from_base_units(price, minor),
+            currency=currency.decode(),
+            categories=[c for c in Category if categories & (1 << c)],
+            subscription_start=start,
+            subscription_end=end,
+            published_at=published_at,
+            closed=closed,
+            allocated=self.amount(self._call("allocatedUnder", key)),
+        )
+
+
+def _check(code: int) -> TransferCheck:
+    reason = Restriction(code) if code in Restriction._value2member_map_ else None
+    return TransferCheck(code=code, reason=reason, message=explain(code))
+
+
+def _decision_key(decision_id: str) -> bytes:
+    return reference_to_bytes(parse_reference(decision_id))

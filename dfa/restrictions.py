@@ -1,0 +1,136 @@
+"""Why a mint, transfer or burn is refused: the token's stable reason codes and their exceptions.
+
+The same code comes from the pre-check (``detectTransferRestriction`` and friends, before
+anything is sent) and from the revert (``DFARestricted(code, from, to, value)``), and both
+become the same exception class here: catch :class:`ReceiverKycExpired` and you catch it
+whether the Python layer refused before sending or the chain refused a sent transaction.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from dfa.errors import DFAError, RevertError
+
+
+class Restriction(IntEnum):
+    """Codes of ``contracts/token/Restrictions.sol``; the numbers never change meaning."""
+
+    SUCCESS = 0
+    GRANULARITY = 1
+    INSUFFICIENT_BALANCE = 2
+    SUPPLY_CAP_EXCEEDED = 3
+    SENDER_NOT_REGISTERED = 10
+    RECEIVER_NOT_REGISTERED = 11
+    SENDER_SUSPENDED = 12
+    RECEIVER_SUSPENDED = 13
+    SENDER_KYC_EXPIRED = 14
+    RECEIVER_KYC_EXPIRED = 15
+    SENDER_CATEGORY_NOT_ALLOWED = 16
+    RECEIVER_CATEGORY_NOT_ALLOWED = 17
+    SENDER_KIND_NOT_ALLOWED = 18
+    RECEIVER_KIND_NOT_ALLOWED = 19
+    SENDER_COUNTRY_NOT_ALLOWED = 20
+    RECEIVER_COUNTRY_NOT_ALLOWED = 21
+    SENDER_DENIED_BY_RULE = 22
+    RECEIVER_DENIED_BY_RULE = 23
+    ISSUANCE_LICENSE_INACTIVE = 40
+    NO_DECISION = 41
+    DECISION_CLOSED = 42
+    BEFORE_SUBSCRIPTION = 43
+    AFTER_SUBSCRIPTION = 44
+    DECISION_CAP_EXCEEDED = 45
+    BELOW_MINIMUM_SUBSCRIPTION = 46
+    CATEGORY_NOT_IN_DECISION = 47
+
+
+_PARTY = {
+    "NOT_REGISTERED": "is not a wallet of any investor in the operator's registry; onboard the investor first",
+    "SUSPENDED": "belongs to a suspended investor",
+    "KYC_EXPIRED": "belongs to an investor whose KYC has expired; the registrar must renew it",
+    "CATEGORY_NOT_ALLOWED": "belongs to an investor whose category the token does not admit",
+    "KIND_NOT_ALLOWED": "belongs to an investor whose kind (individual / legal entity) the token does not admit",
+    "COUNTRY_NOT_ALLOWED": "belongs to an investor whose country the token does not admit",
+    "DENIED_BY_RULE": "belongs to an investor a compliance rule of the token denies",
+}
+MESSAGES: dict[Restriction, str] = {
+    Restriction.SUCCESS: "no restriction",
+    Restriction.GRANULARITY: "the amount is not a multiple of the token's smallest transferable unit",
+    Restriction.INSUFFICIENT_BALANCE: "the sender's balance is too small",
+    Restriction.SUPPLY_CAP_EXCEEDED: "the token's supply cap would be exceeded",
+    Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
+    "the regulator reinstates or renews it",
+    Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",
+    Restriction.DECISION_CLOSED: "the issuance decision is closed",
+    Restriction.BEFORE_SUBSCRIPTION: "the decision's subscription period has not started",
+    Restriction.AFTER_SUBSCRIPTION: "the decision's subscription period has ended",
+    Restriction.DECISION_CAP_EXCEEDED: "the allocation would exceed the decision's cap",
+    Restriction.BELOW_MINIMUM_SUBSCRIPTION: "the allocation is below the decision's minimum subscription",
+    Restriction.CATEGORY_NOT_IN_DECISION: "the decision does not admit the investor's category",
+}
+for _reason, _text in _PARTY.items():
+    MESSAGES[Restriction[f"SENDER_{_reason}"]] = f"the sender {_text}"
+    MESSAGES[Restriction[f"RECEIVER_{_reason}"]] = f"the receiver {_text}"
+
+
+class ComplianceError(DFAError):
+    """A rule of the token refused an operation."""
+
+
+class TransferRestricted(ComplianceError, RevertError):
+    """A mint, transfer or burn refused by a rule; ``reason`` says which.
+
+    Raised before sending (``sent`` is false) when the pre-check refuses, and decoded from the
+    chain's ``DFARestricted`` revert otherwise, with the same class and arguments.
+    """
+
+    name = "DFARestricted"
+    reason: Restriction = Restriction.SUCCESS
+
+    def __init__(self, arguments: dict[str, Any] | None = None, tx_hash: str | None = None, *, name: str | None = None):
+        arguments = dict(arguments or {})
+        self.template = f"{MESSAGES.get(self.reason, 'refused')} (from {{from}} to {{to}}, {{value}} base units)"
+        super().__init__(arguments, tx_hash, name=name)
+
+    @property
+    def code(self) -> int:
+        return int(self.reason)
+
+    @property
+    def sender(self) -> str:
+        return self.arguments.get("from")
+
+    @property
+    def receiver(self) -> str:
+        return self.arguments.get("to")
+
+    @property
+    def value(self) -> int:
+        return self.arguments.get("value")
+
+
+def _class_name(reason: Restriction) -> str:
+    return "".join(part.capitalize() for part in reason.name.split("_"))
+
+
+RESTRICTION_CLASSES: dict[int, type[TransferRestricted]] = {
+    int(reason): type(_class_name(reason), (TransferRestricted,), {"reason": reason, "__module__": __name__})
+    for reason in Restriction
+    if reason is not Restriction.SUCCESS
+}
+globals().update({cls.__name__: cls for cls in RESTRICTION_CLASSES.values()})
+
+
+def restriction_error(code: int, sender: str, receiver: str, value: int, tx_hash: str | None = None) -> TransferRestricted:
+    """The exception for reason ``code``; an unknown code gives the generic :class:`TransferRestricted`."""
+    cls = RESTRICTION_CLASSES.get(int(code), TransferRestricted)
+    return cls({"code": int(code), "from": sender, "to": receiver, "value": int(value)}, tx_hash)
+
+
+def explain(code: int) -> str:
+    """A person's explanation of reason ``code``."""
+    try:
+        return MESSAGES[Restriction(code)]
+    except ValueError:
+        return f"unknown restriction code {code}"
