@@ -11,11 +11,13 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from eth_account import Account
 from eth_utils import to_checksum_address
 
 from dfa.chain.anvil import AnvilNode
 from dfa.chain.client import Client
-from dfa.chain.signers import Signer
+from dfa.chain.signers import KeySigner, Signer
+from dfa.issuer import DFAToken, TokenFactory, TokenSpec
 from dfa.operator import InvestorRegistry, NewInvestor, investor_id
 from dfa.regulator import LicenseRegistry, LicenseTerms, Scope
 
@@ -92,6 +94,77 @@ def world(chain) -> World:
     return World(chain, licenses, registry, regulator, operator, registrar, outsider, [a.address for a in rest])
 
 
+@dataclass
+class Market:
+    """A bond issued through operator A's factory, and investors with keys of their own."""
+
+    world: World
+    factory: TokenFactory
+    token: DFAToken
+    roles: dict[str, Signer]
+    investors: dict[str, KeySigner]
+    ids: dict[str, str]
+    decision_id: str = "BOND-2026-01"
+
+    def __getattr__(self, name):
+        if name in self.roles:
+            return self.roles[name]
+        if name in self.investors:
+            return self.investors[name]
+        raise AttributeError(name)
+
+
+# name -> (category, kind, country, residency, flags)
+INVESTORS = {
+    "alice": ("retail", "individual", "KZ", "KZ", ()),
+    "bob": ("qualified", "individual", "KZ", "KZ", ()),
+    "carol": ("professional", "legal_entity", "DE", "DE", ()),
+    "dave": ("professional", "legal_entity", "KZ", "KZ", ("licensed_miner",)),
+    "erin": ("retail", "individual", "US", "US", ()),
+    "kzco": ("professional", "legal_entity", "KZ", "KZ", ()),
+}
+
+
+def bond_spec(world: World, roles: dict[str, Signer], **changes) -> TokenSpec:
+    now = world.client.now()
+    fields = dict(
+        name="Steppe Green Bond 2029",
+        symbol="SGB29",
+        decimals=2,
+        asset_class="debt",
+        jurisdiction="KZ",
+        roles={name: signer.address for name, signer in roles.items()},
+        documents=[{"name": "terms", "uri": "https://example.kz/sgb29/terms.pdf", "hash": "0x" + "11" * 32}],
+        decision=dict(decision_id="BOND-2026-01", document_hash="0x" + "22" * 32, cap="1000000", min_subscription="10",
+                      price="1.00", currency="USD", subscription_start=now, subscription_end=now + 30 * 24 * 3600),
+    )
+    fields.update(changes)
+    return TokenSpec(**fields)
+
+
+@pytest.fixture(scope="session")
+def market(world) -> Market:
+    client = world.client
+    dev = client.dev_accounts()
+    roles = dict(zip(("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager"), dev[4:9]))
+    factory = TokenFactory.deploy(client, world.licenses, world.regulator)
+    token = factory.create_token(bond_spec(world, roles), world.registry, world.operator, admin=roles["admin"])
+    investors = {name: KeySigner(Account.create()) for name in INVESTORS}
+    ids = {}
+    batch = []
+    for n, (name, (category, kind, country, residency, flags)) in enumerate(INVESTORS.items()):
+        client.transact(dev[9], investors[name].address, b"", value=10**18)
+        ids[name] = investor_id(f"market-{name}", SALT)
+        batch.append(NewInvestor(investor_id=ids[name], wallet=investors[name].address, category=category, kind=kind,
+                                 country=country, residency=residency, kyc_valid_until=client.now() + YEAR,
+                                 flags=list(flags)))
+    world.registry.register_many(batch, world.registrar)
+    return Market(world, factory, token, roles, investors, ids)
+
+
+SESSION_SETUPS = ("world", "market")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(request):
     """Revert the chain to where it was before the test (only for tests that use a chain)."""
@@ -99,8 +172,9 @@ def _isolated(request):
         yield
         return
     client = request.getfixturevalue("chain")
-    if "world" in request.fixturenames:
-        request.getfixturevalue("world")  # deploy before the snapshot, once per session
+    for setup in SESSION_SETUPS:  # deploy before the snapshot, once per session
+        if setup in request.fixturenames:
+            request.getfixturevalue(setup)
     snapshot = client.snapshot()
     yield
     client.revert(snapshot)

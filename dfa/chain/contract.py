@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Iterator
 
 from eth_utils import keccak
+from web3.logs import DISCARD
 from web3.types import EventData, TxReceipt
 
 from dfa.chain.client import Client
@@ -69,6 +70,11 @@ class ContractAPI:
         return role_id(role)
 
     # -- events -----------------------------------------------------------------------------
+
+    def receipt_events(self, receipt: TxReceipt, name: str) -> list[dict[str, Any]]:
+        """The arguments of each event ``name`` this contract emitted in ``receipt``."""
+        event = getattr(self.contract.events, name)()
+        return [log["args"] for log in event.process_receipt(receipt, errors=DISCARD) if log["address"] == self.address]
 
     def events(self, name: str, from_block: int = 0, to_block: int | None = None, **filters: Any) -> Iterator[EventData]:
         """Logs of event ``name`` of this contract, oldest first, read in bounded block ranges."""

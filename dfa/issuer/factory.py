@@ -66,7 +66,7 @@ class TokenFactory(ContractAPI):
         if admin is not None and admin.address != spec.roles.admin:
             raise ValidationError(f"the admin signer {admin.address} is not the spec's admin {spec.roles.admin}")
         receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
-        created = self.contract.events.TokenCreated().process_receipt(receipt)[0]["args"]["token"]
+        created = self.receipt_events(receipt, "TokenCreated")[0]["token"]
         token = DFAToken(self.client, created)
         if spec.decision is not None:
             token.publish_decision(spec.decision, admin)

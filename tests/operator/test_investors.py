@@ -21,7 +21,7 @@ def test_register_then_read_back(world):
     assert investor.status is InvestorStatus.ACTIVE and investor.verified
     assert investor.wallets == (new.wallet,)
     assert world.registry.investor_of(new.wallet) == investor
-    event = world.registry.contract.events.InvestorRegistered().process_receipt(receipt)[0]["args"]
+    event = world.registry.receipt_events(receipt, "InvestorRegistered")[0]
     assert event["wallet"] == new.wallet and event["actor"] == world.registrar.address
 
 

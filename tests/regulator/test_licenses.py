@@ -29,7 +29,7 @@ def test_grant_records_the_licence_and_names_the_actor(world):
     assert licence.license_id == "CB-DFA-0002"
     assert licence.scopes == Scope.SETTLEMENT | Scope.CUSTODY
     assert licence.status is LicenseStatus.ACTIVE and licence.in_force
-    event = world.licenses.contract.events.LicenseGranted().process_receipt(receipt)[0]["args"]
+    event = world.licenses.receipt_events(receipt, "LicenseGranted")[0]
     assert event["operator"] == operator and event["actor"] == world.regulator.address
 
 
