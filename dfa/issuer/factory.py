@@ -95,8 +95,8 @@ def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
         mask(rules.categories),
         mask(rules.kinds),
         bool(rules.allowed_countries),
-        list(rules.allowed_countries),
-        list(rules.denied_countries),
+        sorted(rules.allowed_countries),
+        sorted(rules.denied_countries),
         [rule.as_tuple() for rule in rules.deny_rules],
     )
     return (

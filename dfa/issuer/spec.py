@@ -93,9 +93,9 @@ class Rules(Model):
     """Investor categories that may hold."""
     kinds: Kinds = frozenset(Kind)
     """Investor kinds that may hold."""
-    allowed_countries: tuple[Country, ...] = ()
+    allowed_countries: frozenset[Country] = frozenset()
     """When given, only residents of these countries may hold."""
-    denied_countries: tuple[Country, ...] = ()
+    denied_countries: frozenset[Country] = frozenset()
     """Residents and citizens (places of incorporation) of these countries may not hold."""
     deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=8)
     supply_cap: Amount | None = None
