@@ -54,8 +54,9 @@ def test_expired_kyc_by_moving_time(funded):
     profile = world.registry.investor(funded.ids["bob"]).profile()
     expiry = world.client.now() + 1000
     world.registry.update(funded.ids["bob"], profile.replace(kyc_valid_until=expiry), world.registrar)
-    world.client.travel(expiry - world.client.now() - 2)
-    passes(funded, funded.alice, funded.bob.address, "1")  # mined at the last valid second
+    world.client.travel(expiry - world.client.now() - 1)
+    # the last valid second (a view at the latest block: backends differ in the next block's time)
+    assert funded.token.check_transfer(funded.alice.address, funded.bob.address, "1").allowed
     world.client.travel(1)
     refused(funded, r.ReceiverKycExpired, funded.alice, funded.bob.address, "1")
     refused(funded, r.SenderKycExpired, funded.bob, funded.alice.address, "1")
