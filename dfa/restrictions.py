@@ -90,7 +90,14 @@ class TransferRestricted(ComplianceError, RevertError):
 
     def __init__(self, arguments: dict[str, Any] | None = None, tx_hash: str | None = None, *, name: str | None = None):
         arguments = dict(arguments or {})
-        self.template = f"{MESSAGES.get(self.reason, 'refused')} (from {{from}} to {{to}}, {{value}} base units)"
+        zero = "0x" + "00" * 20
+        if arguments.get("from") == zero:
+            parties = "allocation to {to}"
+        elif arguments.get("to") == zero:
+            parties = "redemption from {from}"
+        else:
+            parties = "from {from} to {to}"
+        self.template = f"{MESSAGES.get(self.reason, 'refused')} ({parties}, {{value}} base units)"
         super().__init__(arguments, tx_hash, name=name)
 
     @property

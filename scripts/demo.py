@@ -1,4 +1,4 @@
-"""The regime of the study on a chain: a regulator licenses operators, an operator onboards investors.
+"""The regime of the study on a chain: licensed operators, verified investors, a bond under the rules.
 
 Runs on the embedded chain by default (nothing to start); ``--rpc URL --chain-id N`` runs it on a
 node, e.g. a local anvil. Every refusal the rules call for is shown with its reason, and checked:
@@ -25,9 +25,12 @@ from dfa import (
     errors,
     investor_id,
 )
+from dfa import restrictions
+from dfa.chain.signers import KeySigner
+from dfa.issuer import DecisionSpec, DenyRule, DocumentSpec, Rules, TokenFactory, TokenSpec
 from dfa.models import InvalidInput
 from dfa.table import format_table
-from dfa.types import country_name, format_timestamp
+from dfa.types import country_name, format_amount, format_timestamp
 
 DAY = 24 * 3600
 SALT = "demo-registrar-salt-keep-me-secret"  # a real registrar keeps its salt out of code
@@ -49,8 +52,8 @@ def refused(what: str, expected: type[DFAError], action: Callable[[], object]) -
 
 
 def run(client: Client) -> dict:
-    regulator, operator_a, operator_b, registrar, outsider = client.dev_accounts()[:5]
-    wallets = [Account.create() for _ in range(8)]  # investors' wallets: they sign nothing here
+    regulator, operator_a, operator_b, registrar, outsider, *issuer_staff = client.dev_accounts()[:10]
+    wallets = [KeySigner(Account.create()) for _ in range(8)]  # investors' own keys
     now = client.now()
 
     step("The regulator keeps the register of licensed operators")
@@ -121,6 +124,43 @@ def run(client: Client) -> dict:
     if registry.is_verified(expired.wallet):
         raise SystemExit("demo failed: an expired KYC still verifies")
 
+    step("Operator A issues a bond for an issuer, under a published decision")
+    factory = TokenFactory.deploy(client, licenses, operator_a)
+    admin, agent, compliance, enforcement, documents = issuer_staff
+    bond = TokenSpec(
+        name="Steppe Green Bond 2029", symbol="SGB29", decimals=2, asset_class="debt", jurisdiction="KZ",
+        roles=dict(admin=admin.address, issuer_agent=agent.address, compliance_agent=compliance.address,
+                   enforcement_agent=enforcement.address, document_manager=documents.address),
+        rules=Rules(deny_rules=[DenyRule(residency="KZ", kinds=["legal_entity"], exempt_flags=["licensed_miner"])]),
+        documents=[DocumentSpec(name="terms", uri="https://issuer.example.kz/sgb29/terms.pdf",
+                                hash="0x" + "5a" * 32)],
+        decision=DecisionSpec(decision_id="SGB29-2026-01", document_hash="0x" + "7e" * 32, cap="1000000",
+                              min_subscription="100", price="1.00", currency="USD",
+                              subscription_start=client.now(), subscription_end=client.now() + 30 * DAY),
+    )
+    token = factory.create_token(bond, registry, operator_a, admin=admin)
+    print(f"  {bond.symbol} deployed at {token.address} (a clone: {factory.address} keeps the record)")
+    print("  rule: resident legal entities may not hold, licensed miners excepted (the Astana pilot)")
+    refused("operator B (no issuance licence) creating a token", errors.FactoryOperatorNotLicensed,
+            lambda: factory.create_token(bond.replace(symbol="SGB30", decision=None), registry_b, operator_b))
+    decision = "SGB29-2026-01"
+    token.allocate(decision, wallets[1].address, "5000", agent)
+    token.allocate(decision, wallets[4].address, "10000", agent)
+    print(f"  allocated 5,000.00 to the {onboarded[1][0]} and 10,000.00 to the {onboarded[4][0]}")
+    refused("an allocation to a resident company", restrictions.ReceiverDeniedByRule,
+            lambda: token.allocate(decision, onboarded[3][1].wallet, "1000", agent))
+    refused("an allocation to an investor whose KYC expired", restrictions.ReceiverKycExpired,
+            lambda: token.allocate(decision, onboarded[2][1].wallet, "1000", agent))
+    refused("an allocation to a suspended investor", restrictions.ReceiverSuspended,
+            lambda: token.allocate(decision, onboarded[0][1].wallet, "1000", agent))
+    refused("an allocation below the minimum subscription", restrictions.BelowMinimumSubscription,
+            lambda: token.allocate(decision, wallets[1].address, "99.99", agent))
+    client.transact(regulator, wallets[1].address, b"", value=10**17)  # gas money for the holder
+    token.transfer(wallets[1], wallets[4].address, "1250.50")
+    print(f"  the {onboarded[1][0]} transferred 1,250.50 to the {onboarded[4][0]}")
+    refused("a transfer to a wallet nobody registered", restrictions.ReceiverNotRegistered,
+            lambda: token.transfer(wallets[1], wallets[7].address, "10"))
+
     step("The register of investors of operator A")
     labels = {new.investor_id: label for label, new in onboarded}
     rows = []
@@ -136,9 +176,11 @@ def run(client: Client) -> dict:
             investor.status.name.lower(),
             "yes" if investor.verified else "no",
             len(investor.wallets),
+            format_amount(sum(token.units(token.balance_of(w)) for w in investor.wallets), token.decimals),
         ))
     print(format_table(("investor", "id", "category", "kind", "country/res.", "flags", "KYC until", "status",
-                        "verified", "wallets"), rows, right=(9,)))
+                        "verified", "wallets", f"{token.symbol}"), rows, right=(9, 10)))
+    print(f"  {token.symbol} total supply: {format_amount(token.units(token.total_supply()), token.decimals)}")
     return {"licenses": licenses.address, "registry": registry.address, "investors": len(rows)}
 
 

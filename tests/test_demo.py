@@ -18,8 +18,9 @@ def _demo():
 def test_demo_runs_on_the_embedded_chain(capsys):
     assert _demo().main([]) == 0
     out = capsys.readouterr().out
-    assert out.count("refused:") == 6
+    assert out.count("refused:") == 12
     assert "RegistryOperatorNotLicensed" in out and "verified: False" in out
+    assert "SGB29 total supply: 15,000.00" in out
 
 
 def test_demo_runs_on_anvil(anvil_node, capsys):
