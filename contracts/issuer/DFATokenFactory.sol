@@ -5,6 +5,7 @@ import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
 import {DFAToken} from "../token/DFAToken.sol";
+import {Documents} from "../token/extensions/Documents.sol";
 
 /**
  * @title DFATokenFactory
@@ -46,13 +47,13 @@ contract DFATokenFactory {
      */
     function createToken(
         DFAToken.TokenConfig calldata config,
-        DFAToken.DocumentInput[] calldata documents,
+        Documents.DocumentInput[] calldata documents,
         bytes32 salt
     ) external returns (DFAToken token) {
         address operator = msg.sender;
         require(licenses.isLicensed(operator, LicenseScopes.ISSUANCE), FactoryOperatorNotLicensed(operator));
         require(config.registry.operator() == operator, FactoryForeignRegistry(address(config.registry), operator));
-        token = DFAToken(Clones.cloneDeterministic(address(implementation), _salt(operator, salt)));
+        token = DFAToken(payable(Clones.cloneDeterministic(address(implementation), _salt(operator, salt))));
         token.initialize(config, documents, operator, licenses);
         _records[address(token)] = TokenRecord(operator, config.admin);
         _tokens.push(address(token));

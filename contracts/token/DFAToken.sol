@@ -2,7 +2,9 @@
 pragma solidity ^0.8.26;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {Proxy} from "@openzeppelin/contracts/proxy/Proxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
 import {IERC1404} from "./interfaces/IERC1404.sol";
@@ -13,6 +15,7 @@ import {Eligibility} from "./extensions/Eligibility.sol";
 import {Granular} from "./extensions/Granular.sol";
 import {IssuanceDecisions} from "./extensions/IssuanceDecisions.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
+import {DFATokenAdmin} from "./DFATokenAdmin.sol";
 
 /**
  * @title DFAToken
@@ -20,10 +23,14 @@ import {SupplyCapped} from "./extensions/SupplyCapped.sol";
  * issued only under published decisions, through a licensed operator. Deployed as a minimal
  * proxy (clone) of one implementation by {DFATokenFactory}.
  *
+ * This contract holds the transfer path: ERC-20, the rules' checks, pre-checks, allocation and
+ * redemption. Calls it does not implement (documents, rule changes, decisions) are delegated to
+ * {DFATokenAdmin}, whose address is fixed in this implementation's code.
+ *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * granularity, supply cap (mints), eligibility of the parties, balance.
  */
-contract DFAToken is Initializable, Documents, IssuanceDecisions, SupplyCapped, Granular {
+contract DFAToken is Initializable, Proxy, IssuanceDecisions, SupplyCapped, Granular {
     enum AssetClass {
         Equity,
         Debt,
@@ -53,23 +60,27 @@ contract DFAToken is Initializable, Documents, IssuanceDecisions, SupplyCapped, 
         Eligibility.EligibilityConfig rules;
     }
 
-    struct DocumentInput {
-        bytes32 name;
-        string uri;
-        bytes32 documentHash;
+    /// @custom:storage-location erc7201:dfa.storage.DFAToken
+    struct TokenStorage {
+        uint8 decimals;
+        AssetClass assetClass;
+        uint16 jurisdiction;
+        address issuer;
+        address reserveAuditor;
     }
 
-    uint8 private _decimals;
-    AssetClass private _assetClass;
-    uint16 private _jurisdiction;
-    address private _issuer;
-    address private _reserveAuditor;
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.DFAToken")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant TOKEN_STORAGE = 0xe49c86dfeef379d801a884905a222168d584bf5b9c725e3b03d332276e0c0700;
+
+    /// @dev The administrative half every clone of this implementation delegates to.
+    DFATokenAdmin public immutable adminModule;
 
     error DFAInvalidRoleHolder(bytes32 role);
     error DFAInvalidJurisdiction(uint16 jurisdiction);
     error DFAReserveAuditorRequired();
 
-    constructor() {
+    constructor(DFATokenAdmin adminModule_) {
+        adminModule = adminModule_;
         _disableInitializers(); // the implementation itself is never a token
     }
 
@@ -81,18 +92,16 @@ contract DFAToken is Initializable, Documents, IssuanceDecisions, SupplyCapped, 
      */
     function initialize(
         TokenConfig calldata config,
-        DocumentInput[] calldata documents,
+        Documents.DocumentInput[] calldata documents,
         address operator_,
         IOperatorLicenseRegistry licenses_
     ) external initializer {
         __ERC20_init(config.name, config.symbol);
         require(config.jurisdiction >= 1 && config.jurisdiction <= 999, DFAInvalidJurisdiction(config.jurisdiction));
         require(config.assetClass != AssetClass.EMoney || config.reserveAuditor != address(0), DFAReserveAuditorRequired());
-        _decimals = config.decimals;
-        _assetClass = config.assetClass;
-        _jurisdiction = config.jurisdiction;
-        _issuer = config.admin;
-        _reserveAuditor = config.reserveAuditor;
+        TokenStorage storage $ = _tokenStorage();
+        ($.decimals, $.assetClass, $.jurisdiction) = (config.decimals, config.assetClass, config.jurisdiction);
+        ($.issuer, $.reserveAuditor) = (config.admin, config.reserveAuditor);
         _grantRoleTo(DEFAULT_ADMIN_ROLE, config.admin);
         _grantRoleTo(ISSUER_AGENT_ROLE, config.issuerAgent);
         _grantRoleTo(COMPLIANCE_ROLE, config.complianceAgent);
@@ -102,38 +111,44 @@ contract DFAToken is Initializable, Documents, IssuanceDecisions, SupplyCapped, 
         _initEligibility(config.registry, config.rules);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
-        for (uint256 i = 0; i < documents.length; ++i) {
-            _setDocument(documents[i].name, documents[i].uri, documents[i].documentHash);
+        if (documents.length != 0) {
+            Address.functionDelegateCall(
+                address(adminModule), abi.encodeCall(DFATokenAdmin.initializeDocuments, (documents))
+            );
         }
     }
 
     function decimals() public view override returns (uint8) {
-        return _decimals;
+        return _tokenStorage().decimals;
     }
 
     /// @dev What the token is: equity, debt, fund unit, real estate, commodity, secured utility, asset-referenced, e-money.
     function assetClass() external view returns (AssetClass) {
-        return _assetClass;
+        return _tokenStorage().assetClass;
     }
 
     /// @dev ISO 3166-1 numeric code of the country whose law governs the token.
     function jurisdiction() external view returns (uint16) {
-        return _jurisdiction;
+        return _tokenStorage().jurisdiction;
     }
 
     /// @dev The issuer the token was created for.
     function issuer() external view returns (address) {
-        return _issuer;
+        return _tokenStorage().issuer;
     }
 
     function reserveAuditor() external view returns (address) {
-        return _reserveAuditor;
+        return _tokenStorage().reserveAuditor;
     }
 
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
         return interfaceId == type(IERC20).interfaceId || interfaceId == type(IERC1404).interfaceId
             || interfaceId == type(IERC1643).interfaceId || interfaceId == type(ITransferChecks).interfaceId
             || super.supportsInterface(interfaceId);
+    }
+
+    function _implementation() internal view override returns (address) {
+        return address(adminModule);
     }
 
     function _restriction(address from, address to, uint256 value)
@@ -148,5 +163,11 @@ contract DFAToken is Initializable, Documents, IssuanceDecisions, SupplyCapped, 
     function _grantRoleTo(bytes32 role, address account) private {
         require(account != address(0), DFAInvalidRoleHolder(role));
         _grantRole(role, account);
+    }
+
+    function _tokenStorage() private pure returns (TokenStorage storage $) {
+        assembly {
+            $.slot := TOKEN_STORAGE
+        }
     }
 }

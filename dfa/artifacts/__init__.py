@@ -28,3 +28,18 @@ def artifact_names() -> list[str]:
         for entry in files(__name__).iterdir()
         if entry.name.endswith(".json") and entry.name != BUILD_INFO
     )
+
+
+def merged_abi(*names: str) -> list[dict[str, Any]]:
+    """One ABI for a contract whose calls are served by several artifacts (a token and its admin module)."""
+    seen: set[tuple] = set()
+    merged = []
+    for name in names:
+        for entry in load_artifact(name)["abi"]:
+            if entry["type"] in ("constructor", "fallback", "receive"):
+                continue
+            key = (entry["type"], entry.get("name"), tuple(i["type"] for i in entry.get("inputs", [])))
+            if key not in seen:
+                seen.add(key)
+                merged.append(entry)
+    return merged

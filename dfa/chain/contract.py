@@ -8,6 +8,7 @@ from eth_utils import keccak
 from web3.logs import DISCARD
 from web3.types import EventData, TxReceipt
 
+from dfa.artifacts import merged_abi
 from dfa.chain.client import Client
 from dfa.chain.events import iter_logs
 from dfa.chain.signers import Signer
@@ -26,12 +27,17 @@ class ContractAPI:
     """One deployed contract of kind :attr:`artifact`, driven through a :class:`Client`."""
 
     artifact: ClassVar[str]
+    #: Artifacts whose functions the contract serves by delegation (its ABI is the union).
+    modules: ClassVar[tuple[str, ...]] = ()
     roles: ClassVar[tuple[str, ...]] = (DEFAULT_ADMIN_ROLE,)
 
     def __init__(self, client: Client, address: str):
         self.client = client
         self.address = parse_address(address)
-        self.contract = client.contract(self.artifact, self.address)
+        if self.modules:
+            self.contract = client.w3.eth.contract(address=self.address, abi=merged_abi(self.artifact, *self.modules))
+        else:
+            self.contract = client.contract(self.artifact, self.address)
         code = client.w3.eth.get_code(self.address)
         if not code:
             raise NotFoundError(f"no {self.artifact} at {self.address} on {client.network.name!r}: no contract there")

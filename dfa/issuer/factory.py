@@ -24,8 +24,9 @@ class TokenFactory(ContractAPI):
 
     @classmethod
     def deploy(cls, client: Client, licenses: LicenseRegistry, signer: Signer) -> TokenFactory:
-        """Deploy the token implementation and a factory checking ``licenses``."""
-        implementation = client.deploy("DFAToken", [], signer)
+        """Deploy the token implementation (with its admin module) and a factory checking ``licenses``."""
+        admin_module = client.deploy("DFATokenAdmin", [], signer)
+        implementation = client.deploy("DFAToken", [admin_module.address], signer)
         return cls._deploy(client, signer, licenses.address, implementation.address)
 
     @property

@@ -48,12 +48,18 @@ abstract contract Eligibility is Restricted, TokenRoles {
 
     uint256 public constant MAX_DENY_RULES = 8;
 
-    IInvestorRegistry private _registry;
-    uint8 private _categories; // bit (1 << category) set: the category may hold
-    uint8 private _kinds; // bit (1 << kind) set: the kind may hold
-    bool private _countryAllowlist; // when set, only residents of Allowed countries may hold
-    mapping(uint16 country => CountryRule) private _countryRules;
-    DenyRule[] private _denyRules;
+    /// @custom:storage-location erc7201:dfa.storage.Eligibility
+    struct EligibilityStorage {
+        IInvestorRegistry registry;
+        uint8 categories; // bit (1 << category) set: the category may hold
+        uint8 kinds; // bit (1 << kind) set: the kind may hold
+        bool countryAllowlist; // when set, only residents of Allowed countries may hold
+        mapping(uint16 country => CountryRule) countryRules;
+        DenyRule[] denyRules;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Eligibility")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant ELIGIBILITY_STORAGE = 0x0df9e2e25908ca916af01fedf8f5c13b7b34b0a679a0b4a84a8c918495260c00;
 
     event InvestorCategoriesSet(uint8 categories, address indexed actor);
     event InvestorKindsSet(uint8 kinds, address indexed actor);
@@ -68,7 +74,7 @@ abstract contract Eligibility is Restricted, TokenRoles {
     error DFATooManyDenyRules(uint256 count, uint256 max);
 
     function registry() public view returns (IInvestorRegistry) {
-        return _registry;
+        return _eligibilityStorage().registry;
     }
 
     /// @dev The rules: admitted categories and kinds (bit masks), whether countries are an allowlist, deny rules.
@@ -77,11 +83,12 @@ abstract contract Eligibility is Restricted, TokenRoles {
         view
         returns (uint8 categories, uint8 kinds, bool countryAllowlist, DenyRule[] memory denyRules)
     {
-        return (_categories, _kinds, _countryAllowlist, _denyRules);
+        EligibilityStorage storage $ = _eligibilityStorage();
+        return ($.categories, $.kinds, $.countryAllowlist, $.denyRules);
     }
 
     function countryRule(uint16 country) external view returns (CountryRule) {
-        return _countryRules[country];
+        return _eligibilityStorage().countryRules[country];
     }
 
     /// @inheritdoc ITransferChecks
@@ -94,105 +101,51 @@ abstract contract Eligibility is Restricted, TokenRoles {
         return _partyRestriction(account, 1) == Restrictions.SUCCESS;
     }
 
-    /**
-     * @dev Sets the investor categories that may hold (bit 1 retail, 2 qualified, 3 professional).
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; a non-empty subset of those bits.
-     *
-     * Emits {InvestorCategoriesSet}.
-     */
-    function setInvestorCategories(uint8 categories) external onlyRole(COMPLIANCE_ROLE) {
-        _setCategories(categories);
-    }
-
-    /**
-     * @dev Sets the investor kinds that may hold (bit 1 individual, 2 legal entity).
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; a non-empty subset of those bits.
-     *
-     * Emits {InvestorKindsSet}.
-     */
-    function setInvestorKinds(uint8 kinds) external onlyRole(COMPLIANCE_ROLE) {
-        _setKinds(kinds);
-    }
-
-    /**
-     * @dev When `enabled`, only residents of countries marked Allowed may hold.
-     *
-     * Requirements: caller has COMPLIANCE_ROLE.
-     *
-     * Emits {CountryAllowlistSet}.
-     */
-    function setCountryAllowlist(bool enabled) external onlyRole(COMPLIANCE_ROLE) {
-        _countryAllowlist = enabled;
-        emit CountryAllowlistSet(enabled, _msgSender());
-    }
-
-    /**
-     * @dev Marks `countries` Allowed, Denied or None. A Denied country stops investors whose
-     * residency or citizenship (incorporation) it is.
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; ISO 3166-1 numeric codes (1-999).
-     *
-     * Emits {CountryRuleSet} per country.
-     */
-    function setCountryRules(uint16[] calldata countries, CountryRule rule) external onlyRole(COMPLIANCE_ROLE) {
-        _setCountryRules(countries, rule);
-    }
-
-    /**
-     * @dev Replaces the deny rules.
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; at most {MAX_DENY_RULES}; each sets a condition.
-     *
-     * Emits {DenyRulesSet}.
-     */
-    function setDenyRules(DenyRule[] calldata rules) external onlyRole(COMPLIANCE_ROLE) {
-        _setDenyRules(rules);
-    }
-
     function _initEligibility(IInvestorRegistry registry_, EligibilityConfig calldata config) internal {
-        _registry = registry_;
+        _eligibilityStorage().registry = registry_;
         _setCategories(config.categories);
         _setKinds(config.kinds);
-        if (config.countryAllowlist) {
-            _countryAllowlist = true;
-            emit CountryAllowlistSet(true, _msgSender());
-        }
+        if (config.countryAllowlist) _setCountryAllowlist(true);
         _setCountryRules(config.allowedCountries, CountryRule.Allowed);
         _setCountryRules(config.deniedCountries, CountryRule.Denied);
         if (config.denyRules.length != 0) _setDenyRules(config.denyRules);
     }
 
-    function _setCategories(uint8 categories) private {
+    function _setCountryAllowlist(bool enabled) internal {
+        _eligibilityStorage().countryAllowlist = enabled;
+        emit CountryAllowlistSet(enabled, _msgSender());
+    }
+
+    function _setCategories(uint8 categories) internal {
         require(categories != 0 && categories & ~uint8(0x0e) == 0, DFAInvalidCategories(categories));
-        _categories = categories;
+        _eligibilityStorage().categories = categories;
         emit InvestorCategoriesSet(categories, _msgSender());
     }
 
-    function _setKinds(uint8 kinds) private {
+    function _setKinds(uint8 kinds) internal {
         require(kinds != 0 && kinds & ~uint8(0x06) == 0, DFAInvalidKinds(kinds));
-        _kinds = kinds;
+        _eligibilityStorage().kinds = kinds;
         emit InvestorKindsSet(kinds, _msgSender());
     }
 
-    function _setCountryRules(uint16[] calldata countries, CountryRule rule) private {
+    function _setCountryRules(uint16[] calldata countries, CountryRule rule) internal {
         for (uint256 i = 0; i < countries.length; ++i) {
             uint16 country = countries[i];
             require(country >= 1 && country <= 999, DFAInvalidCountry(country));
-            _countryRules[country] = rule;
+            _eligibilityStorage().countryRules[country] = rule;
             emit CountryRuleSet(country, rule, _msgSender());
         }
     }
 
-    function _setDenyRules(DenyRule[] calldata rules) private {
+    function _setDenyRules(DenyRule[] calldata rules) internal {
         require(rules.length <= MAX_DENY_RULES, DFATooManyDenyRules(rules.length, MAX_DENY_RULES));
-        delete _denyRules;
+        DenyRule[] storage denyRules = _eligibilityStorage().denyRules;
+        delete _eligibilityStorage().denyRules;
         for (uint256 i = 0; i < rules.length; ++i) {
             DenyRule calldata rule = rules[i];
             bool anyCondition = rule.country != 0 || rule.residency != 0 || rule.categories != 0 || rule.kinds != 0;
             require(anyCondition, DFAInvalidDenyRule(i));
-            _denyRules.push(rule);
+            denyRules.push(rule);
         }
         emit DenyRulesSet(rules, _msgSender());
     }
@@ -211,30 +164,39 @@ abstract contract Eligibility is Restricted, TokenRoles {
 
     /// @dev The sender's reason for `wallet` (`asReceiver` 0), or the receiver's (1).
     function _partyRestriction(address wallet, uint8 asReceiver) internal view returns (uint8) {
-        (bytes32 investorId, IInvestorRegistry.Investor memory investor) = _registry.identityOf(wallet);
+        EligibilityStorage storage $ = _eligibilityStorage();
+        (bytes32 investorId, IInvestorRegistry.Investor memory investor) = $.registry.identityOf(wallet);
         if (investorId == bytes32(0)) return Restrictions.SENDER_NOT_REGISTERED + asReceiver;
         if (investor.status != IInvestorRegistry.Status.Active) return Restrictions.SENDER_SUSPENDED + asReceiver;
         if (block.timestamp >= investor.kycValidUntil) return Restrictions.SENDER_KYC_EXPIRED + asReceiver;
-        if (_categories & (1 << investor.category) == 0) {
+        if ($.categories & (1 << investor.category) == 0) {
             return Restrictions.SENDER_CATEGORY_NOT_ALLOWED + asReceiver;
         }
-        if (_kinds & (1 << investor.kind) == 0) return Restrictions.SENDER_KIND_NOT_ALLOWED + asReceiver;
-        if (!_countryAdmitted(investor)) return Restrictions.SENDER_COUNTRY_NOT_ALLOWED + asReceiver;
-        if (_denied(investor)) return Restrictions.SENDER_DENIED_BY_RULE + asReceiver;
+        if ($.kinds & (1 << investor.kind) == 0) return Restrictions.SENDER_KIND_NOT_ALLOWED + asReceiver;
+        if (!_countryAdmitted($, investor)) return Restrictions.SENDER_COUNTRY_NOT_ALLOWED + asReceiver;
+        if (_denied($, investor)) return Restrictions.SENDER_DENIED_BY_RULE + asReceiver;
         return Restrictions.SUCCESS;
     }
 
-    function _countryAdmitted(IInvestorRegistry.Investor memory investor) private view returns (bool) {
-        CountryRule residence = _countryRules[investor.residency];
+    function _countryAdmitted(EligibilityStorage storage $, IInvestorRegistry.Investor memory investor)
+        private
+        view
+        returns (bool)
+    {
+        CountryRule residence = $.countryRules[investor.residency];
         if (residence == CountryRule.Denied) return false;
-        if (_countryAllowlist && residence != CountryRule.Allowed) return false;
-        return investor.country == investor.residency || _countryRules[investor.country] != CountryRule.Denied;
+        if ($.countryAllowlist && residence != CountryRule.Allowed) return false;
+        return investor.country == investor.residency || $.countryRules[investor.country] != CountryRule.Denied;
     }
 
-    function _denied(IInvestorRegistry.Investor memory investor) private view returns (bool) {
-        uint256 count = _denyRules.length;
+    function _denied(EligibilityStorage storage $, IInvestorRegistry.Investor memory investor)
+        private
+        view
+        returns (bool)
+    {
+        uint256 count = $.denyRules.length;
         for (uint256 i = 0; i < count; ++i) {
-            DenyRule storage rule = _denyRules[i];
+            DenyRule storage rule = $.denyRules[i];
             if (
                 (rule.country == 0 || rule.country == investor.country)
                     && (rule.residency == 0 || rule.residency == investor.residency)
@@ -244,5 +206,11 @@ abstract contract Eligibility is Restricted, TokenRoles {
             ) return true;
         }
         return false;
+    }
+
+    function _eligibilityStorage() private pure returns (EligibilityStorage storage $) {
+        assembly {
+            $.slot := ELIGIBILITY_STORAGE
+        }
     }
 }

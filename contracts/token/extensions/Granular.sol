@@ -7,7 +7,13 @@ import {Restrictions} from "../Restrictions.sol";
 
 /// @title Granular: every amount moved is a multiple of the token's smallest transferable unit.
 abstract contract Granular is Restricted, TokenRoles {
-    uint256 private _granularity;
+    /// @custom:storage-location erc7201:dfa.storage.Granular
+    struct GranularStorage {
+        uint256 granularity;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Granular")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant GRANULAR_STORAGE = 0x3fa6223cf98682b845515e3af0a6d59658a77f085a784863383750cc87933c00;
 
     event GranularitySet(uint256 granularity, address indexed actor);
 
@@ -15,28 +21,23 @@ abstract contract Granular is Restricted, TokenRoles {
 
     /// @dev The smallest transferable unit, in base units.
     function granularity() public view returns (uint256) {
-        return _granularity;
-    }
-
-    /**
-     * @dev Sets the smallest transferable unit.
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; `granularity_` is at least 1.
-     *
-     * Emits {GranularitySet}.
-     */
-    function setGranularity(uint256 granularity_) external onlyRole(COMPLIANCE_ROLE) {
-        _setGranularity(granularity_);
+        return _granularStorage().granularity;
     }
 
     function _setGranularity(uint256 granularity_) internal {
         require(granularity_ != 0, DFAInvalidGranularity(granularity_));
-        _granularity = granularity_;
+        _granularStorage().granularity = granularity_;
         emit GranularitySet(granularity_, _msgSender());
     }
 
     function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (value % _granularity != 0) return Restrictions.GRANULARITY;
+        if (value % _granularStorage().granularity != 0) return Restrictions.GRANULARITY;
         return super._restriction(from, to, value);
+    }
+
+    function _granularStorage() private pure returns (GranularStorage storage $) {
+        assembly {
+            $.slot := GRANULAR_STORAGE
+        }
     }
 }

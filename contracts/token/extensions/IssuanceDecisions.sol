@@ -12,9 +12,9 @@ import {Restrictions} from "../Restrictions.sol";
  * @title IssuanceDecisions
  * @notice Tokens come into being only under a published issuance decision: its terms (document
  * hash, cap, subscription window, issue price, admitted categories, minimum subscription) gate
- * every allocation, and every allocation names its decision. A decision is amended into a new
- * version; earlier versions stay readable. Allocation also needs the operator's issuance
- * licence in force.
+ * every allocation, and every allocation names its decision. Allocation also needs the
+ * operator's issuance licence in force. Publishing, amending and reading decisions is in
+ * {DecisionsAdmin}; this is the allocation path.
  */
 abstract contract IssuanceDecisions is Eligibility, Batchable {
     struct DecisionTerms {
@@ -35,82 +35,28 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
         bool closed;
     }
 
-    IOperatorLicenseRegistry private _licenses;
-    address private _operator;
-    mapping(bytes32 decisionId => Decision[]) private _decisions;
-    mapping(bytes32 decisionId => uint256) private _allocated;
-    bytes32[] private _decisionIds;
+    /// @custom:storage-location erc7201:dfa.storage.IssuanceDecisions
+    struct DecisionsStorage {
+        IOperatorLicenseRegistry licenses;
+        address operator;
+        mapping(bytes32 decisionId => Decision[]) versions;
+        mapping(bytes32 decisionId => uint256) allocated;
+        bytes32[] ids;
+    }
 
-    event DecisionPublished(bytes32 indexed decisionId, uint256 version, DecisionTerms terms, address indexed actor);
-    event DecisionClosed(bytes32 indexed decisionId, uint256 version, address indexed actor);
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.IssuanceDecisions")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant DECISIONS_STORAGE = 0x7666c5ea5d55166a25132d485b89afeabff08ef0120045b036e9daaa0d964600;
+
     event Allocated(bytes32 indexed decisionId, address indexed to, uint256 value, address indexed actor);
     event Redeemed(address indexed from, uint256 value, address indexed actor);
 
-    error DFAInvalidDecisionId(bytes32 decisionId);
-    error DFADecisionExists(bytes32 decisionId);
-    error DFAUnknownDecision(bytes32 decisionId);
-    error DFADecisionIsClosed(bytes32 decisionId);
-    error DFAInvalidDecisionTerms(bytes32 decisionId, string field);
-    error DFADecisionCapBelowAllocated(bytes32 decisionId, uint256 cap, uint256 allocated);
-
     function licenses() public view returns (IOperatorLicenseRegistry) {
-        return _licenses;
+        return _decisionsStorage().licenses;
     }
 
     /// @dev The licensed operator the token was issued through.
     function operator() public view returns (address) {
-        return _operator;
-    }
-
-    /**
-     * @dev Publishes a new issuance decision (version 1).
-     *
-     * Requirements: caller has DEFAULT_ADMIN_ROLE (the issuer); the id is new and not zero;
-     * the terms are valid: a document hash, a cap, a currency, admitted categories, and a
-     * subscription window that ends after it starts and after now.
-     *
-     * Emits {DecisionPublished}.
-     */
-    function publishDecision(bytes32 decisionId, DecisionTerms calldata terms) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        require(decisionId != bytes32(0), DFAInvalidDecisionId(decisionId));
-        require(_decisions[decisionId].length == 0, DFADecisionExists(decisionId));
-        _checkTerms(decisionId, terms);
-        _decisionIds.push(decisionId);
-        _decisions[decisionId].push(Decision(terms, uint64(block.timestamp), false));
-        emit DecisionPublished(decisionId, 1, terms, _msgSender());
-    }
-
-    /**
-     * @dev Amends a decision into a new version; allocations follow the newest version.
-     *
-     * Requirements: caller has DEFAULT_ADMIN_ROLE; the decision exists and is open; the
-     * terms are valid and the cap is not below what was already allocated.
-     *
-     * Emits {DecisionPublished} with the new version.
-     */
-    function amendDecision(bytes32 decisionId, DecisionTerms calldata terms) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        Decision[] storage versions = _existing(decisionId);
-        require(!versions[versions.length - 1].closed, DFADecisionIsClosed(decisionId));
-        _checkTerms(decisionId, terms);
-        uint256 allocated = _allocated[decisionId];
-        require(terms.cap >= allocated, DFADecisionCapBelowAllocated(decisionId, terms.cap, allocated));
-        versions.push(Decision(terms, uint64(block.timestamp), false));
-        emit DecisionPublished(decisionId, versions.length, terms, _msgSender());
-    }
-
-    /**
-     * @dev Closes a decision: no allocation under it any more.
-     *
-     * Requirements: caller has DEFAULT_ADMIN_ROLE; the decision exists and is open.
-     *
-     * Emits {DecisionClosed}.
-     */
-    function closeDecision(bytes32 decisionId) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        Decision[] storage versions = _existing(decisionId);
-        Decision storage current = versions[versions.length - 1];
-        require(!current.closed, DFADecisionIsClosed(decisionId));
-        current.closed = true;
-        emit DecisionClosed(decisionId, versions.length, _msgSender());
+        return _decisionsStorage().operator;
     }
 
     /**
@@ -158,43 +104,23 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
         return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
     }
 
-    /// @dev The current version of a decision and its number.
-    function decision(bytes32 decisionId) external view returns (Decision memory current, uint256 version) {
-        Decision[] storage versions = _existing(decisionId);
-        return (versions[versions.length - 1], versions.length);
-    }
-
-    /// @dev Version `version` (from 1) of a decision.
-    function decisionVersion(bytes32 decisionId, uint256 version) external view returns (Decision memory) {
-        Decision[] storage versions = _existing(decisionId);
-        require(version >= 1 && version <= versions.length, DFAUnknownDecision(decisionId));
-        return versions[version - 1];
-    }
-
-    function allocatedUnder(bytes32 decisionId) external view returns (uint256) {
-        return _allocated[decisionId];
-    }
-
-    function decisionIds() external view returns (bytes32[] memory) {
-        return _decisionIds;
-    }
-
     function _initDecisions(IOperatorLicenseRegistry licenses_, address operator_) internal {
-        _licenses = licenses_;
-        _operator = operator_;
+        DecisionsStorage storage $ = _decisionsStorage();
+        ($.licenses, $.operator) = (licenses_, operator_);
     }
 
     function _allocate(bytes32 decisionId, address to, uint256 value) private {
         uint8 code = _decisionRestriction(decisionId, to, value);
         if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
-        _allocated[decisionId] += value;
+        _decisionsStorage().allocated[decisionId] += value;
         _mint(to, value); // the token's own rules run in _update
         emit Allocated(decisionId, to, value, _msgSender());
     }
 
     function _decisionRestriction(bytes32 decisionId, address to, uint256 value) private view returns (uint8) {
-        if (!_licenses.isLicensed(_operator, LicenseScopes.ISSUANCE)) return Restrictions.ISSUANCE_LICENSE_INACTIVE;
-        Decision[] storage versions = _decisions[decisionId];
+        DecisionsStorage storage $ = _decisionsStorage();
+        if (!$.licenses.isLicensed($.operator, LicenseScopes.ISSUANCE)) return Restrictions.ISSUANCE_LICENSE_INACTIVE;
+        Decision[] storage versions = $.versions[decisionId];
         if (versions.length == 0) return Restrictions.NO_DECISION;
         Decision storage current = versions[versions.length - 1];
         if (current.closed) return Restrictions.DECISION_CLOSED;
@@ -202,7 +128,7 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
         if (block.timestamp < terms.subscriptionStart) return Restrictions.BEFORE_SUBSCRIPTION;
         if (block.timestamp >= terms.subscriptionEnd) return Restrictions.AFTER_SUBSCRIPTION;
         if (value < terms.minSubscription) return Restrictions.BELOW_MINIMUM_SUBSCRIPTION;
-        if (value > terms.cap - _allocated[decisionId]) return Restrictions.DECISION_CAP_EXCEEDED;
+        if (value > terms.cap - $.allocated[decisionId]) return Restrictions.DECISION_CAP_EXCEEDED;
         (, IInvestorRegistry.Investor memory investor) = registry().identityOf(to);
         if (investor.status != IInvestorRegistry.Status.None && terms.categories & (1 << investor.category) == 0) {
             return Restrictions.CATEGORY_NOT_IN_DECISION;
@@ -210,23 +136,9 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
         return Restrictions.SUCCESS;
     }
 
-    function _existing(bytes32 decisionId) private view returns (Decision[] storage versions) {
-        versions = _decisions[decisionId];
-        require(versions.length != 0, DFAUnknownDecision(decisionId));
-    }
-
-    function _checkTerms(bytes32 decisionId, DecisionTerms calldata terms) private view {
-        require(terms.documentHash != bytes32(0), DFAInvalidDecisionTerms(decisionId, "documentHash"));
-        require(terms.cap != 0, DFAInvalidDecisionTerms(decisionId, "cap"));
-        require(terms.minSubscription <= terms.cap, DFAInvalidDecisionTerms(decisionId, "minSubscription"));
-        require(terms.currency != bytes3(0), DFAInvalidDecisionTerms(decisionId, "currency"));
-        require(
-            terms.categories != 0 && terms.categories & ~uint8(0x0e) == 0,
-            DFAInvalidDecisionTerms(decisionId, "categories")
-        );
-        require(
-            terms.subscriptionEnd > terms.subscriptionStart && terms.subscriptionEnd > block.timestamp,
-            DFAInvalidDecisionTerms(decisionId, "subscription window")
-        );
+    function _decisionsStorage() internal pure returns (DecisionsStorage storage $) {
+        assembly {
+            $.slot := DECISIONS_STORAGE
+        }
     }
 }

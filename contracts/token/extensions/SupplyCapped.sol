@@ -7,35 +7,38 @@ import {Restrictions} from "../Restrictions.sol";
 
 /// @title SupplyCapped: the total supply never exceeds the cap the issuer's terms allow.
 abstract contract SupplyCapped is Restricted, TokenRoles {
-    uint256 private _supplyCap;
+    /// @custom:storage-location erc7201:dfa.storage.SupplyCapped
+    struct SupplyCappedStorage {
+        uint256 supplyCap;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.SupplyCapped")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant SUPPLY_CAPPED_STORAGE = 0x0bc8c8686dd97ea35bd0178210ccf12747a22c9a7bebf551ddebd5a7cc414900;
 
     event SupplyCapSet(uint256 supplyCap, address indexed actor);
 
     error DFASupplyCapBelowSupply(uint256 supplyCap, uint256 totalSupply);
 
     function supplyCap() public view returns (uint256) {
-        return _supplyCap;
-    }
-
-    /**
-     * @dev Sets the cap on total supply.
-     *
-     * Requirements: caller has COMPLIANCE_ROLE; the cap is not below the current supply.
-     *
-     * Emits {SupplyCapSet}.
-     */
-    function setSupplyCap(uint256 supplyCap_) external onlyRole(COMPLIANCE_ROLE) {
-        _setSupplyCap(supplyCap_);
+        return _supplyCappedStorage().supplyCap;
     }
 
     function _setSupplyCap(uint256 supplyCap_) internal {
         require(supplyCap_ >= totalSupply(), DFASupplyCapBelowSupply(supplyCap_, totalSupply()));
-        _supplyCap = supplyCap_;
+        _supplyCappedStorage().supplyCap = supplyCap_;
         emit SupplyCapSet(supplyCap_, _msgSender());
     }
 
     function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (from == address(0) && value > _supplyCap - totalSupply()) return Restrictions.SUPPLY_CAP_EXCEEDED;
+        if (from == address(0) && value > _supplyCappedStorage().supplyCap - totalSupply()) {
+            return Restrictions.SUPPLY_CAP_EXCEEDED;
+        }
         return super._restriction(from, to, value);
+    }
+
+    function _supplyCappedStorage() private pure returns (SupplyCappedStorage storage $) {
+        assembly {
+            $.slot := SUPPLY_CAPPED_STORAGE
+        }
     }
 }
