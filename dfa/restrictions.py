@@ -21,6 +21,11 @@ class Restriction(IntEnum):
     GRANULARITY = 1
     INSUFFICIENT_BALANCE = 2
     SUPPLY_CAP_EXCEEDED = 3
+    PAUSED = 4
+    FROZEN_TOKENS = 5
+    MAX_BALANCE_EXCEEDED = 6
+    MAX_HOLDERS_REACHED = 7
+    MAX_CATEGORY_HOLDERS_REACHED = 8
     SENDER_NOT_REGISTERED = 10
     RECEIVER_NOT_REGISTERED = 11
     SENDER_SUSPENDED = 12
@@ -35,6 +40,8 @@ class Restriction(IntEnum):
     RECEIVER_COUNTRY_NOT_ALLOWED = 21
     SENDER_DENIED_BY_RULE = 22
     RECEIVER_DENIED_BY_RULE = 23
+    SENDER_FROZEN = 24
+    RECEIVER_FROZEN = 25
     ISSUANCE_LICENSE_INACTIVE = 40
     NO_DECISION = 41
     DECISION_CLOSED = 42
@@ -53,12 +60,18 @@ _PARTY = {
     "KIND_NOT_ALLOWED": "belongs to an investor whose kind (individual / legal entity) the token does not admit",
     "COUNTRY_NOT_ALLOWED": "belongs to an investor whose country the token does not admit",
     "DENIED_BY_RULE": "belongs to an investor a compliance rule of the token denies",
+    "FROZEN": "is frozen by an enforcement act",
 }
 MESSAGES: dict[Restriction, str] = {
     Restriction.SUCCESS: "no restriction",
     Restriction.GRANULARITY: "the amount is not a multiple of the token's smallest transferable unit",
     Restriction.INSUFFICIENT_BALANCE: "the sender's balance is too small",
     Restriction.SUPPLY_CAP_EXCEEDED: "the token's supply cap would be exceeded",
+    Restriction.PAUSED: "the token is paused by an enforcement act",
+    Restriction.FROZEN_TOKENS: "the amount exceeds the sender's unfrozen balance",
+    Restriction.MAX_BALANCE_EXCEEDED: "the receiving investor would hold more than the maximum balance (all its wallets)",
+    Restriction.MAX_HOLDERS_REACHED: "the token has its maximum number of holders; a new investor cannot join",
+    Restriction.MAX_CATEGORY_HOLDERS_REACHED: "the token has its maximum number of holders of the receiver's category",
     Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
     "the regulator reinstates or renews it",
     Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",

@@ -27,6 +27,9 @@ interface IInvestorRegistry {
     /// @dev True when `wallet` belongs to an active investor whose KYC has not expired.
     function isVerified(address wallet) external view returns (bool);
 
+    /// @dev The investor id `wallet` belongs to, zero when none.
+    function investorIdOf(address wallet) external view returns (bytes32);
+
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
 }

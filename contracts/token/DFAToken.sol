@@ -12,8 +12,12 @@ import {IERC1643} from "./interfaces/IERC1643.sol";
 import {ITransferChecks} from "./interfaces/ITransferChecks.sol";
 import {Documents} from "./extensions/Documents.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
+import {Enforcement} from "./extensions/Enforcement.sol";
 import {Granular} from "./extensions/Granular.sol";
-import {IssuanceDecisions} from "./extensions/IssuanceDecisions.sol";
+import {Holdings} from "./extensions/Holdings.sol";
+import {Restricted} from "./extensions/Restricted.sol";
+import {Allocation} from "./extensions/Allocation.sol";
+import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
 
@@ -28,9 +32,10 @@ import {DFATokenAdmin} from "./DFATokenAdmin.sol";
  * {DFATokenAdmin}, whose address is fixed in this implementation's code.
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
- * granularity, supply cap (mints), eligibility of the parties, balance.
+ * pause and freezes, granularity, supply cap (mints), holding caps, eligibility of the
+ * parties, balance.
  */
-contract DFAToken is Initializable, Proxy, IssuanceDecisions, SupplyCapped, Granular {
+contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, SupplyCapped, Granular, Enforcement {
     enum AssetClass {
         Equity,
         Debt,
@@ -118,6 +123,28 @@ contract DFAToken is Initializable, Proxy, IssuanceDecisions, SupplyCapped, Gran
         }
     }
 
+    /**
+     * @dev Moves `amount` from `from` to `to` by court order (ERC-7943), whatever freezes and
+     * rules say; holder counts and balances per investor follow.
+     *
+     * Requirements: caller has ENFORCEMENT_ROLE; a legal reference; `to` is verified in the
+     * registry; `from` holds `amount`.
+     *
+     * Emits {ForcedTransfer}, {ForcedTransferExecuted} and {IERC20-Transfer}.
+     */
+    function forcedTransfer(address from, address to, uint256 amount, bytes32 legalReference)
+        external
+        onlyRole(ENFORCEMENT_ROLE)
+        returns (bool)
+    {
+        require(legalReference != bytes32(0), DFALegalReferenceRequired());
+        require(registry().isVerified(to), DFAForcedTransferToUnverified(to));
+        _forceMove(from, to, amount);
+        emit ForcedTransfer(from, to, amount);
+        emit ForcedTransferExecuted(from, to, amount, legalReference, _msgSender());
+        return true;
+    }
+
     function decimals() public view override returns (uint8) {
         return _tokenStorage().decimals;
     }
@@ -154,10 +181,18 @@ contract DFAToken is Initializable, Proxy, IssuanceDecisions, SupplyCapped, Gran
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, SupplyCapped, Granular)
+        override(Eligibility, Holdings, SupplyCapped, Granular, Enforcement)
         returns (uint8)
     {
         return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal override(Restricted, Holdings) {
+        super._update(from, to, value);
+    }
+
+    function _rulesBypassed() internal view override(Restricted, Enforcement) returns (bool) {
+        return super._rulesBypassed();
     }
 
     function _grantRoleTo(bytes32 role, address account) private {

@@ -5,6 +5,10 @@ import {Documents} from "./extensions/Documents.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
+import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
+import {Enforcement} from "./extensions/Enforcement.sol";
+import {Holdings} from "./extensions/Holdings.sol";
+import {Restricted} from "./extensions/Restricted.sol";
 
 /**
  * @title DFATokenAdmin
@@ -14,7 +18,7 @@ import {RulesAdmin} from "./admin/RulesAdmin.sol";
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin {
+contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin, EnforcementAdmin {
     constructor() {
         _disableInitializers(); // never a token itself
     }
@@ -29,9 +33,17 @@ contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin {
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, RulesAdmin)
+        override(Eligibility, RulesAdmin, Enforcement)
         returns (uint8)
     {
         return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal override(Restricted, RulesAdmin) {
+        super._update(from, to, value);
+    }
+
+    function _rulesBypassed() internal view override(Restricted, Enforcement) returns (bool) {
+        return super._rulesBypassed();
     }
 }

@@ -14,6 +14,11 @@ library Restrictions {
     uint8 internal constant GRANULARITY = 1;
     uint8 internal constant INSUFFICIENT_BALANCE = 2;
     uint8 internal constant SUPPLY_CAP_EXCEEDED = 3;
+    uint8 internal constant PAUSED = 4;
+    uint8 internal constant FROZEN_TOKENS = 5;
+    uint8 internal constant MAX_BALANCE_EXCEEDED = 6;
+    uint8 internal constant MAX_HOLDERS_REACHED = 7;
+    uint8 internal constant MAX_CATEGORY_HOLDERS_REACHED = 8;
     // per party: sender = code, receiver = code + 1
     uint8 internal constant SENDER_NOT_REGISTERED = 10;
     uint8 internal constant SENDER_SUSPENDED = 12;
@@ -22,6 +27,7 @@ library Restrictions {
     uint8 internal constant SENDER_KIND_NOT_ALLOWED = 18;
     uint8 internal constant SENDER_COUNTRY_NOT_ALLOWED = 20;
     uint8 internal constant SENDER_DENIED_BY_RULE = 22;
+    uint8 internal constant SENDER_FROZEN = 24;
     // issuance
     uint8 internal constant ISSUANCE_LICENSE_INACTIVE = 40;
     uint8 internal constant NO_DECISION = 41;
@@ -37,7 +43,12 @@ library Restrictions {
         if (code == GRANULARITY) return "Amount is not a multiple of the granularity";
         if (code == INSUFFICIENT_BALANCE) return "Insufficient balance";
         if (code == SUPPLY_CAP_EXCEEDED) return "Supply cap exceeded";
-        if (code >= SENDER_NOT_REGISTERED && code <= SENDER_DENIED_BY_RULE + 1) {
+        if (code == PAUSED) return "Token paused";
+        if (code == FROZEN_TOKENS) return "Amount exceeds the unfrozen balance";
+        if (code == MAX_BALANCE_EXCEEDED) return "Investor's maximum balance exceeded";
+        if (code == MAX_HOLDERS_REACHED) return "Maximum number of holders reached";
+        if (code == MAX_CATEGORY_HOLDERS_REACHED) return "Maximum number of holders of the category reached";
+        if (code >= SENDER_NOT_REGISTERED && code <= SENDER_FROZEN + 1) {
             string memory party = code % 2 == 0 ? "Sender: " : "Receiver: ";
             uint8 reason = code - (code % 2);
             if (reason == SENDER_NOT_REGISTERED) return string.concat(party, "wallet not registered");
@@ -47,6 +58,7 @@ library Restrictions {
             if (reason == SENDER_KIND_NOT_ALLOWED) return string.concat(party, "investor kind not allowed");
             if (reason == SENDER_COUNTRY_NOT_ALLOWED) return string.concat(party, "country not allowed");
             if (reason == SENDER_DENIED_BY_RULE) return string.concat(party, "denied by a compliance rule");
+            if (reason == SENDER_FROZEN) return string.concat(party, "wallet frozen");
         }
         if (code == ISSUANCE_LICENSE_INACTIVE) return "Operator issuance licence not in force";
         if (code == NO_DECISION) return "No such issuance decision";

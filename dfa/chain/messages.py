@@ -83,6 +83,13 @@ TEMPLATES: dict[str, str] = {
     "ERC20InvalidSpender": "{spender} cannot be approved",
     "InvalidInitialization": "the contract is already initialized",
     "NotInitializing": "the contract is not initializing",
+    "DFALegalReferenceRequired": "an enforcement act needs its legal basis (court order or case reference)",
+    "DFAForcedTransferToUnverified": "{to} is not a verified wallet; a forced transfer may only go to one",
+    "DFAInsufficientBalance": "{from} holds {balance} base units, {needed} needed",
+    "DFAAlreadyInState": "nothing to do: the token's paused state is already {paused}",
+    "DFAFreezeAboveBalance": "cannot freeze {amount} base units of {wallet}: it holds {balance}",
+    "DFAFreezeUntilInPast": "a freeze cannot lapse in the past ({until})",
+    "DFAWalletNotFrozen": "{wallet} is not frozen",
     # DFATokenFactory
     "FactoryOperatorNotLicensed": "operator {operator} has no issuance licence in force; no new tokens until "
     "the regulator grants, renews or reinstates it",

@@ -3,6 +3,8 @@ pragma solidity ^0.8.26;
 
 import {Eligibility} from "../extensions/Eligibility.sol";
 import {Granular} from "../extensions/Granular.sol";
+import {Holdings} from "../extensions/Holdings.sol";
+import {Restricted} from "../extensions/Restricted.sol";
 import {SupplyCapped} from "../extensions/SupplyCapped.sol";
 
 /**
@@ -10,7 +12,7 @@ import {SupplyCapped} from "../extensions/SupplyCapped.sol";
  * @notice The compliance agent changes the token's rules without redeploying it; each change
  * is an event. The rules themselves are evaluated by the extensions on every transfer.
  */
-abstract contract RulesAdmin is Eligibility, SupplyCapped, Granular {
+abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
     /**
      * @dev Sets the investor categories that may hold (bit 1 retail, 2 qualified, 3 professional).
      *
@@ -89,13 +91,39 @@ abstract contract RulesAdmin is Eligibility, SupplyCapped, Granular {
         _setGranularity(granularity_);
     }
 
+    /**
+     * @dev Sets the most an investor may hold, summed over its wallets (0: no maximum).
+     *
+     * Requirements: caller has COMPLIANCE_ROLE.
+     *
+     * Emits {MaxBalanceSet}.
+     */
+    function setMaxBalance(uint256 maxBalance) external onlyRole(COMPLIANCE_ROLE) {
+        _setMaxBalance(maxBalance);
+    }
+
+    /**
+     * @dev Sets the most investors that may hold, overall and by category (index 1-3; 0: no maximum).
+     *
+     * Requirements: caller has COMPLIANCE_ROLE.
+     *
+     * Emits {MaxHoldersSet}.
+     */
+    function setMaxHolders(uint64 maxHolders, uint64[4] calldata maxCategoryHolders) external onlyRole(COMPLIANCE_ROLE) {
+        _setMaxHolders(maxHolders, maxCategoryHolders);
+    }
+
     function _restriction(address from, address to, uint256 value)
         internal
         view
         virtual
-        override(Eligibility, SupplyCapped, Granular)
+        override(Eligibility, Holdings, SupplyCapped, Granular)
         returns (uint8)
     {
         return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal virtual override(Restricted, Holdings) {
+        super._update(from, to, value);
     }
 }

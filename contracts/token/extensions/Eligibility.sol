@@ -3,7 +3,6 @@ pragma solidity ^0.8.26;
 
 import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
 import {Restricted} from "./Restricted.sol";
-import {ITransferChecks} from "../interfaces/ITransferChecks.sol";
 import {TokenRoles} from "./TokenRoles.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -89,16 +88,6 @@ abstract contract Eligibility is Restricted, TokenRoles {
 
     function countryRule(uint16 country) external view returns (CountryRule) {
         return _eligibilityStorage().countryRules[country];
-    }
-
-    /// @inheritdoc ITransferChecks
-    function canSend(address account) external view returns (bool) {
-        return _partyRestriction(account, 0) == Restrictions.SUCCESS;
-    }
-
-    /// @inheritdoc ITransferChecks
-    function canReceive(address account) external view returns (bool) {
-        return _partyRestriction(account, 1) == Restrictions.SUCCESS;
     }
 
     function _initEligibility(IInvestorRegistry registry_, EligibilityConfig calldata config) internal {

@@ -4,7 +4,6 @@ pragma solidity ^0.8.26;
 import {IOperatorLicenseRegistry} from "../../regulator/IOperatorLicenseRegistry.sol";
 import {LicenseScopes} from "../../regulator/LicenseScopes.sol";
 import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
-import {Batchable} from "../../utils/Batchable.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -13,10 +12,10 @@ import {Restrictions} from "../Restrictions.sol";
  * @notice Tokens come into being only under a published issuance decision: its terms (document
  * hash, cap, subscription window, issue price, admitted categories, minimum subscription) gate
  * every allocation, and every allocation names its decision. Allocation also needs the
- * operator's issuance licence in force. Publishing, amending and reading decisions is in
- * {DecisionsAdmin}; this is the allocation path.
+ * operator's issuance licence in force. This holds the decisions and their gates; allocating
+ * is in {Allocation}, publishing, amending and reading in {DecisionsAdmin}.
  */
-abstract contract IssuanceDecisions is Eligibility, Batchable {
+abstract contract IssuanceDecisions is Eligibility {
     struct DecisionTerms {
         bytes32 documentHash; // hash of the published decision (prospectus, white paper)
         uint256 cap; // most base units ever allocated under the decision
@@ -47,8 +46,6 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.IssuanceDecisions")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant DECISIONS_STORAGE = 0x7666c5ea5d55166a25132d485b89afeabff08ef0120045b036e9daaa0d964600;
 
-    event Allocated(bytes32 indexed decisionId, address indexed to, uint256 value, address indexed actor);
-    event Redeemed(address indexed from, uint256 value, address indexed actor);
 
     function licenses() public view returns (IOperatorLicenseRegistry) {
         return _decisionsStorage().licenses;
@@ -59,65 +56,12 @@ abstract contract IssuanceDecisions is Eligibility, Batchable {
         return _decisionsStorage().operator;
     }
 
-    /**
-     * @dev Allocates (mints) `value` to `to` under decision `decisionId`.
-     *
-     * Requirements: caller has ISSUER_AGENT_ROLE; {detectAllocationRestriction} is 0.
-     *
-     * Emits {Allocated} and {IERC20-Transfer}.
-     */
-    function allocate(bytes32 decisionId, address to, uint256 value) external onlyRole(ISSUER_AGENT_ROLE) {
-        _allocate(decisionId, to, value);
-    }
-
-    /**
-     * @dev {allocate} to many holders under one decision, all or none.
-     *
-     * Requirements: as {allocate} for each; equal lengths; at most {MAX_BATCH} allocations.
-     */
-    function allocateBatch(bytes32 decisionId, address[] calldata to, uint256[] calldata values)
-        external
-        onlyRole(ISSUER_AGENT_ROLE)
-    {
-        _checkBatch(to.length);
-        require(values.length == to.length, BatchLengthMismatch(to.length, values.length));
-        for (uint256 i = 0; i < to.length; ++i) {
-            _allocate(decisionId, to[i], values[i]);
-        }
-    }
-
-    /**
-     * @dev Redeems (burns) `value` of `from`'s tokens, e.g. at maturity or on a buy-back.
-     *
-     * Requirements: caller has ISSUER_AGENT_ROLE; the restriction for the burn is 0.
-     *
-     * Emits {Redeemed} and {IERC20-Transfer}.
-     */
-    function redeem(address from, uint256 value) external onlyRole(ISSUER_AGENT_ROLE) {
-        _burn(from, value);
-        emit Redeemed(from, value, _msgSender());
-    }
-
-    /// @dev The reason an allocation would be refused now, or 0: the decision's gates, then the token's rules.
-    function detectAllocationRestriction(bytes32 decisionId, address to, uint256 value) public view returns (uint8) {
-        uint8 code = _decisionRestriction(decisionId, to, value);
-        return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
-    }
-
     function _initDecisions(IOperatorLicenseRegistry licenses_, address operator_) internal {
         DecisionsStorage storage $ = _decisionsStorage();
         ($.licenses, $.operator) = (licenses_, operator_);
     }
 
-    function _allocate(bytes32 decisionId, address to, uint256 value) private {
-        uint8 code = _decisionRestriction(decisionId, to, value);
-        if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
-        _decisionsStorage().allocated[decisionId] += value;
-        _mint(to, value); // the token's own rules run in _update
-        emit Allocated(decisionId, to, value, _msgSender());
-    }
-
-    function _decisionRestriction(bytes32 decisionId, address to, uint256 value) private view returns (uint8) {
+    function _decisionRestriction(bytes32 decisionId, address to, uint256 value) internal view returns (uint8) {
         DecisionsStorage storage $ = _decisionsStorage();
         if (!$.licenses.isLicensed($.operator, LicenseScopes.ISSUANCE)) return Restrictions.ISSUANCE_LICENSE_INACTIVE;
         Decision[] storage versions = $.versions[decisionId];

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.26;
+
+import {Batchable} from "../../utils/Batchable.sol";
+import {IssuanceDecisions} from "./IssuanceDecisions.sol";
+import {Restrictions} from "../Restrictions.sol";
+
+/**
+ * @title Allocation
+ * @notice Minting under an issuance decision, and redemption. Every allocation names its
+ * decision; the decision's gates are checked first, then the token's rules (in `_update`).
+ */
+abstract contract Allocation is IssuanceDecisions, Batchable {
+    event Allocated(bytes32 indexed decisionId, address indexed to, uint256 value, address indexed actor);
+    event Redeemed(address indexed from, uint256 value, address indexed actor);
+
+    /**
+     * @dev Allocates (mints) `value` to `to` under decision `decisionId`.
+     *
+     * Requirements: caller has ISSUER_AGENT_ROLE; {detectAllocationRestriction} is 0.
+     *
+     * Emits {Allocated} and {IERC20-Transfer}.
+     */
+    function allocate(bytes32 decisionId, address to, uint256 value) external onlyRole(ISSUER_AGENT_ROLE) {
+        _allocate(decisionId, to, value);
+    }
+
+    /**
+     * @dev {allocate} to many holders under one decision, all or none.
+     *
+     * Requirements: as {allocate} for each; equal lengths; at most {MAX_BATCH} allocations.
+     */
+    function allocateBatch(bytes32 decisionId, address[] calldata to, uint256[] calldata values)
+        external
+        onlyRole(ISSUER_AGENT_ROLE)
+    {
+        _checkBatch(to.length);
+        require(values.length == to.length, BatchLengthMismatch(to.length, values.length));
+        for (uint256 i = 0; i < to.length; ++i) {
+            _allocate(decisionId, to[i], values[i]);
+        }
+    }
+
+    /**
+     * @dev Redeems (burns) `value` of `from`'s tokens, e.g. at maturity or on a buy-back.
+     *
+     * Requirements: caller has ISSUER_AGENT_ROLE; the restriction for the burn is 0.
+     *
+     * Emits {Redeemed} and {IERC20-Transfer}.
+     */
+    function redeem(address from, uint256 value) external onlyRole(ISSUER_AGENT_ROLE) {
+        _burn(from, value);
+        emit Redeemed(from, value, _msgSender());
+    }
+
+    /// @dev The reason an allocation would be refused now, or 0: the decision's gates, then the token's rules.
+    function detectAllocationRestriction(bytes32 decisionId, address to, uint256 value) public view returns (uint8) {
+        uint8 code = _decisionRestriction(decisionId, to, value);
+        return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
+    }
+
+    function _allocate(bytes32 decisionId, address to, uint256 value) private {
+        uint8 code = _decisionRestriction(decisionId, to, value);
+        if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
+        _decisionsStorage().allocated[decisionId] += value;
+        _mint(to, value); // the token's own rules run in _update
+        emit Allocated(decisionId, to, value, _msgSender());
+    }
+}

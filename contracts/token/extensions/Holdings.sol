@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.26;
+
+import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {Eligibility} from "./Eligibility.sol";
+import {Restrictions} from "../Restrictions.sol";
+
+/**
+ * @title Holdings
+ * @notice Holding rules counted per investor, not per wallet: an investor's balance summed over
+ * its wallets stays under the maximum balance; the number of investors holding the token stays
+ * under the caps, overall and per category. An investor with two wallets counts once; one
+ * who goes to zero frees its place.
+ *
+ * The bookkeeping runs on every balance change, enforcement acts included, so the counts never
+ * drift; the caps are checked on transfers and allocations (an enforcement act may exceed them).
+ */
+abstract contract Holdings is Eligibility {
+    struct Holding {
+        uint248 balance; // summed over the investor's wallets
+        uint8 category; // the category it is counted under while it holds
+    }
+
+    /// @custom:storage-location erc7201:dfa.storage.Holdings
+    struct HoldingsStorage {
+        mapping(bytes32 investorId => Holding) holdings;
+        uint256 maxBalance; // 0: no maximum
+        uint64 holders;
+        uint64 maxHolders; // 0: no maximum
+        uint64[4] categoryHolders; // by category 1-3
+        uint64[4] maxCategoryHolders; // 0: no maximum
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Holdings")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant HOLDINGS_STORAGE = 0xdacb96a2015c05bd2949cd363e56323349dd91020dd1f8b6b1a05d0828696700;
+
+    event MaxBalanceSet(uint256 maxBalance, address indexed actor);
+    event MaxHoldersSet(uint64 maxHolders, uint64[4] maxCategoryHolders, address indexed actor);
+
+    /// @dev The balance of an investor summed over its wallets.
+    function investorBalance(bytes32 investorId) external view returns (uint256) {
+        return _holdingsStorage().holdings[investorId].balance;
+    }
+
+    /// @dev How many investors hold the token, overall and by category (index 1-3).
+    function holderCounts() external view returns (uint64 holders, uint64[4] memory byCategory) {
+        HoldingsStorage storage $ = _holdingsStorage();
+        return ($.holders, $.categoryHolders);
+    }
+
+    /// @dev The holding rules: maximum balance per investor, maximum holders overall and by category.
+    function holdingRules() external view returns (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) {
+        HoldingsStorage storage $ = _holdingsStorage();
+        return ($.maxBalance, $.maxHolders, $.maxCategoryHolders);
+    }
+
+    function _setMaxBalance(uint256 maxBalance) internal {
+        _holdingsStorage().maxBalance = maxBalance;
+        emit MaxBalanceSet(maxBalance, _msgSender());
+    }
+
+    function _setMaxHolders(uint64 maxHolders, uint64[4] calldata maxCategoryHolders) internal {
+        HoldingsStorage storage $ = _holdingsStorage();
+        ($.maxHolders, $.maxCategoryHolders) = (maxHolders, maxCategoryHolders);
+        emit MaxHoldersSet(maxHolders, maxCategoryHolders, _msgSender());
+    }
+
+    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
+        if (to != address(0) && value != 0) {
+            HoldingsStorage storage $ = _holdingsStorage();
+            (bytes32 toId, IInvestorRegistry.Investor memory receiver) = registry().identityOf(to);
+            bytes32 fromId = from == address(0) ? bytes32(0) : registry().investorIdOf(from);
+            if (toId != bytes32(0) && toId != fromId) {
+                Holding storage holding = $.holdings[toId];
+                if ($.maxBalance != 0 && holding.balance + value > $.maxBalance) {
+                    return Restrictions.MAX_BALANCE_EXCEEDED;
+                }
+                if (holding.balance == 0) {
+                    // a new holder; the sender leaving frees a place (of its own category)
+                    Holding storage sender = $.holdings[fromId];
+                    bool leaves = fromId != bytes32(0) && sender.balance == value;
+                    if (!leaves && $.maxHolders != 0 && $.holders >= $.maxHolders) {
+                        return Restrictions.MAX_HOLDERS_REACHED;
+                    }
+                    uint8 category = receiver.category;
+                    bool sameCategoryLeaves = leaves && sender.category == category;
+                    uint64 categoryMax = $.maxCategoryHolders[category];
+                    if (!sameCategoryLeaves && categoryMax != 0 && $.categoryHolders[category] >= categoryMax) {
+                        return Restrictions.MAX_CATEGORY_HOLDERS_REACHED;
+                    }
+                }
+            }
+        }
+        return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal virtual override {
+        super._update(from, to, value);
+        bytes32 fromId = from == address(0) ? bytes32(0) : registry().investorIdOf(from);
+        bytes32 toId;
+        uint8 category;
+        if (to != address(0)) {
+            IInvestorRegistry.Investor memory receiver;
+            (toId, receiver) = registry().identityOf(to);
+            category = receiver.category;
+        }
+        if (fromId == toId || value == 0) return; // between wallets of one investor, or outside the register
+        HoldingsStorage storage $ = _holdingsStorage();
+        if (fromId != bytes32(0)) {
+            Holding storage holding = $.holdings[fromId];
+            // saturating: a wallet re-assigned in the registry outside recovery must not lock the token
+            holding.balance = holding.balance > value ? holding.balance - uint248(value) : 0;
+            if (holding.balance == 0 && holding.category != 0) {
+                --$.holders;
+                --$.categoryHolders[holding.category];
+                holding.category = 0;
+            }
+        }
+        if (toId != bytes32(0)) {
+            Holding storage holding = $.holdings[toId];
+            if (holding.balance == 0) {
+                ++$.holders;
+                ++$.categoryHolders[category];
+                holding.category = category;
+            }
+            holding.balance += uint248(value);
+        }
+    }
+
+    function _holdingsStorage() private pure returns (HoldingsStorage storage $) {
+        assembly {
+            $.slot := HOLDINGS_STORAGE
+        }
+    }
+}
