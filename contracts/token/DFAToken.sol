@@ -62,6 +62,9 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         IInvestorRegistry registry;
         uint256 supplyCap;
         uint256 granularity;
+        uint256 maxBalance; // per investor, all wallets; 0: none
+        uint64 maxHolders; // 0: none
+        uint64[4] maxCategoryHolders; // by category 1-3; 0: none
         Eligibility.EligibilityConfig rules;
     }
 
@@ -116,6 +119,9 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         _initEligibility(config.registry, config.rules);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
+        if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
+        if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
+            || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {
             Address.functionDelegateCall(
                 address(adminModule), abi.encodeCall(DFATokenAdmin.initializeDocuments, (documents))

@@ -102,6 +102,20 @@ class Rules(Model):
     """Most tokens that may ever be outstanding (whole units); none means no cap."""
     granularity: Amount | None = None
     """Smallest transferable amount (whole units); none means one base unit."""
+    max_balance: Amount | None = None
+    """Most an investor may hold, summed over its wallets (whole units); none means no maximum."""
+    max_holders: int | None = Field(default=None, gt=0, lt=2**64)
+    """Most investors that may hold the token; an investor with several wallets counts once."""
+    max_holders_by_category: dict[Annotated[Category, BeforeValidator(lambda v: by_name(Category, v))],
+                                  Annotated[int, Field(gt=0, lt=2**64)]] = Field(default_factory=dict)
+    """Most investors of a category that may hold."""
+
+    def holder_caps(self) -> tuple[int, list[int]]:
+        """(maxHolders, maxCategoryHolders[4]) as the contract takes them; 0 means no maximum."""
+        by_category = [0, 0, 0, 0]
+        for category, cap in self.max_holders_by_category.items():
+            by_category[int(category)] = cap
+        return self.max_holders or 0, by_category
 
     @model_validator(mode="after")
     def _consistent(self) -> Rules:
@@ -213,7 +227,8 @@ class TokenSpec(Model):
         names = [document.name for document in self.documents]
         if len(names) != len(set(names)):
             raise ValidationError("two documents have the same name")
-        for field, value in (("supply cap", self.rules.supply_cap), ("granularity", self.rules.granularity)):
+        for field, value in (("supply cap", self.rules.supply_cap), ("granularity", self.rules.granularity),
+                             ("maximum balance", self.rules.max_balance)):
             if value is not None:
                 to_base_units(value, self.decimals)  # refuses more decimals than the token has
         if self.rules.granularity is not None and self.rules.granularity <= 0:

@@ -23,6 +23,7 @@ from dfa.types import (
     Hash32,
     from_base_units,
     parse_address,
+    parse_hash,
     parse_reference,
     reference_from_bytes,
     reference_to_bytes,
@@ -48,6 +49,11 @@ class TransferCheck(Model):
     @property
     def allowed(self) -> bool:
         return self.code == 0
+
+
+class HolderCounts(Model):
+    total: int
+    by_category: dict[Category, int]
 
 
 class TokenInfo(Model):
@@ -132,6 +138,26 @@ class DFAToken(ContractAPI):
 
     def total_supply(self) -> Decimal:
         return self.amount(self._call("totalSupply"))
+
+    def investor_balance(self, investor_id: str) -> Decimal:
+        """What an investor holds, summed over its wallets (the token's own count)."""
+        return self.amount(self._call("investorBalance", bytes.fromhex(parse_hash(investor_id)[2:])))
+
+    def holder_counts(self) -> HolderCounts:
+        """How many investors hold the token, overall and by category."""
+        total, by_category = self._call("holderCounts")
+        return HolderCounts(total=total, by_category={Category(c): n for c, n in enumerate(by_category) if c})
+
+    def paused(self) -> bool:
+        return bool(self._call("paused"))
+
+    def is_frozen(self, wallet: str) -> bool:
+        """Whether the wallet is frozen now (it neither sends nor receives)."""
+        return bool(self._call("isFrozen", parse_address(wallet)))
+
+    def frozen_tokens(self, wallet: str) -> Decimal:
+        """The part of the wallet's balance frozen now."""
+        return self.amount(self._call("getFrozenTokens", parse_address(wallet)))
 
     def allowance(self, owner: str, spender: str) -> Decimal:
         return self.amount(self._call("allowance", parse_address(owner), parse_address(spender)))
@@ -263,7 +289,11 @@ class DFAToken(ContractAPI):
         ]
         cap = self._call("supplyCap")
         countries = self._country_rules()
+        max_balance, max_holders, by_category = self._call("holdingRules")
         return Rules(
+            max_balance=self.amount(max_balance) if max_balance else None,
+            max_holders=max_holders or None,
+            max_holders_by_category={Category(c): cap for c, cap in enumerate(by_category) if cap},
             categories=[c for c in Category if categories & (1 << c)],
             kinds=[k for k in Kind if kinds & (1 << k)],
             allowed_countries=[c for c, rule in countries.items() if rule == 1] if allowlist else (),
@@ -284,6 +314,8 @@ class DFAToken(ContractAPI):
             self._encode("setDenyRules", [rule.as_tuple() for rule in rules.deny_rules]),
             self._encode("setSupplyCap", UINT256_MAX if rules.supply_cap is None else self.units(rules.supply_cap)),
             self._encode("setGranularity", self.units(rules.granularity) if rules.granularity else 1),
+            self._encode("setMaxBalance", self.units(rules.max_balance) if rules.max_balance else 0),
+            self._encode("setMaxHolders", *rules.holder_caps()),
         ]
         for status in (0, 1, 2):
             countries = sorted(c for c in set(current) | set(wanted) if wanted.get(c, 0) == status and current.get(c, 0) != status)
