@@ -26,6 +26,7 @@ class Restriction(IntEnum):
     MAX_BALANCE_EXCEEDED = 6
     MAX_HOLDERS_REACHED = 7
     MAX_CATEGORY_HOLDERS_REACHED = 8
+    PURCHASE_LIMIT_EXCEEDED = 9
     SENDER_NOT_REGISTERED = 10
     RECEIVER_NOT_REGISTERED = 11
     SENDER_SUSPENDED = 12
@@ -50,6 +51,8 @@ class Restriction(IntEnum):
     DECISION_CAP_EXCEEDED = 45
     BELOW_MINIMUM_SUBSCRIPTION = 46
     CATEGORY_NOT_IN_DECISION = 47
+    CURRENCY_MISMATCH = 50
+    NO_REFERENCE_PRICE = 51
 
 
 _PARTY = {
@@ -72,6 +75,12 @@ MESSAGES: dict[Restriction, str] = {
     Restriction.MAX_BALANCE_EXCEEDED: "the receiving investor would hold more than the maximum balance (all its wallets)",
     Restriction.MAX_HOLDERS_REACHED: "the token has its maximum number of holders; a new investor cannot join",
     Restriction.MAX_CATEGORY_HOLDERS_REACHED: "the token has its maximum number of holders of the receiver's category",
+    Restriction.PURCHASE_LIMIT_EXCEEDED: "the receiving investor would exceed its category's purchase limit over the "
+    "rolling window (counted over all its wallets and all the operator's tokens)",
+    Restriction.CURRENCY_MISMATCH: "the price is in another currency than the purchase limit; the acquisition "
+    "cannot be valued against it",
+    Restriction.NO_REFERENCE_PRICE: "the token has no reference price to value the transfer against the purchase "
+    "limit; the issuer agent must set one",
     Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
     "the regulator reinstates or renews it",
     Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",

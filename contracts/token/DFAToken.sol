@@ -7,6 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
+import {IPurchaseLimits} from "../operator/IPurchaseLimits.sol";
 import {IERC1404} from "./interfaces/IERC1404.sol";
 import {IERC1643} from "./interfaces/IERC1643.sol";
 import {ITransferChecks} from "./interfaces/ITransferChecks.sol";
@@ -20,6 +21,7 @@ import {Allocation} from "./extensions/Allocation.sol";
 import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
+import {RestrictionMessages} from "./RestrictionMessages.sol";
 
 /**
  * @title DFAToken
@@ -32,8 +34,8 @@ import {DFATokenAdmin} from "./DFATokenAdmin.sol";
  * {DFATokenAdmin}, whose address is fixed in this implementation's code.
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
- * pause and freezes, granularity, supply cap (mints), holding caps, eligibility of the
- * parties, balance.
+ * pause and freezes, granularity, supply cap (mints), holding caps, purchase limit, eligibility
+ * of the parties, balance.
  */
 contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, SupplyCapped, Granular, Enforcement {
     enum AssetClass {
@@ -60,6 +62,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         address documentManager;
         address reserveAuditor; // attests the reserve of an e-money token; zero for other classes
         IInvestorRegistry registry;
+        IPurchaseLimits purchaseLimits; // the operator's; zero for none
         uint256 supplyCap;
         uint256 granularity;
         uint256 maxBalance; // per investor, all wallets; 0: none
@@ -82,13 +85,15 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
 
     /// @dev The administrative half every clone of this implementation delegates to.
     DFATokenAdmin public immutable adminModule;
+    RestrictionMessages private immutable _messages;
 
     error DFAInvalidRoleHolder(bytes32 role);
     error DFAInvalidJurisdiction(uint16 jurisdiction);
     error DFAReserveAuditorRequired();
 
-    constructor(DFATokenAdmin adminModule_) {
+    constructor(DFATokenAdmin adminModule_, RestrictionMessages messages_) {
         adminModule = adminModule_;
+        _messages = messages_;
         _disableInitializers(); // the implementation itself is never a token
     }
 
@@ -117,6 +122,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         _grantRoleTo(DOCUMENT_MANAGER_ROLE, config.documentManager);
         _initDecisions(licenses_, operator_);
         _initEligibility(config.registry, config.rules);
+        _initPurchaseLimits(config.purchaseLimits);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
         if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
@@ -149,6 +155,11 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         emit ForcedTransfer(from, to, amount);
         emit ForcedTransferExecuted(from, to, amount, legalReference, _msgSender());
         return true;
+    }
+
+    /// @inheritdoc IERC1404
+    function messageForTransferRestriction(uint8 restrictionCode) external view returns (string memory) {
+        return _messages.message(restrictionCode);
     }
 
     function decimals() public view override returns (uint8) {
@@ -187,13 +198,13 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, Holdings, SupplyCapped, Granular, Enforcement)
+        override(Eligibility, Allocation, Holdings, SupplyCapped, Granular, Enforcement)
         returns (uint8)
     {
         return super._restriction(from, to, value);
     }
 
-    function _update(address from, address to, uint256 value) internal override(Restricted, Holdings) {
+    function _update(address from, address to, uint256 value) internal override(Restricted, Allocation, Holdings) {
         super._update(from, to, value);
     }
 

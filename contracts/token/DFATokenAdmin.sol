@@ -6,6 +6,8 @@ import {Eligibility} from "./extensions/Eligibility.sol";
 import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
 import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
+import {PricingAdmin} from "./admin/PricingAdmin.sol";
+import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
 import {Holdings} from "./extensions/Holdings.sol";
 import {Restricted} from "./extensions/Restricted.sol";
@@ -18,7 +20,7 @@ import {Restricted} from "./extensions/Restricted.sol";
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin, EnforcementAdmin {
+contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin, EnforcementAdmin, PricingAdmin {
     constructor() {
         _disableInitializers(); // never a token itself
     }
@@ -33,13 +35,13 @@ contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin, EnforcementAdmi
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, RulesAdmin, Enforcement)
+        override(Eligibility, RulesAdmin, Enforcement, PurchaseLimited)
         returns (uint8)
     {
         return super._restriction(from, to, value);
     }
 
-    function _update(address from, address to, uint256 value) internal override(Restricted, RulesAdmin) {
+    function _update(address from, address to, uint256 value) internal override(Restricted, RulesAdmin, PurchaseLimited) {
         super._update(from, to, value);
     }
 

@@ -19,6 +19,7 @@ library Restrictions {
     uint8 internal constant MAX_BALANCE_EXCEEDED = 6;
     uint8 internal constant MAX_HOLDERS_REACHED = 7;
     uint8 internal constant MAX_CATEGORY_HOLDERS_REACHED = 8;
+    uint8 internal constant PURCHASE_LIMIT_EXCEEDED = 9;
     // per party: sender = code, receiver = code + 1
     uint8 internal constant SENDER_NOT_REGISTERED = 10;
     uint8 internal constant SENDER_SUSPENDED = 12;
@@ -37,6 +38,9 @@ library Restrictions {
     uint8 internal constant DECISION_CAP_EXCEEDED = 45;
     uint8 internal constant BELOW_MINIMUM_SUBSCRIPTION = 46;
     uint8 internal constant CATEGORY_NOT_IN_DECISION = 47;
+    // valuation
+    uint8 internal constant CURRENCY_MISMATCH = 50;
+    uint8 internal constant NO_REFERENCE_PRICE = 51;
 
     function message(uint8 code) internal pure returns (string memory) {
         if (code == SUCCESS) return "No restriction";
@@ -48,6 +52,9 @@ library Restrictions {
         if (code == MAX_BALANCE_EXCEEDED) return "Investor's maximum balance exceeded";
         if (code == MAX_HOLDERS_REACHED) return "Maximum number of holders reached";
         if (code == MAX_CATEGORY_HOLDERS_REACHED) return "Maximum number of holders of the category reached";
+        if (code == PURCHASE_LIMIT_EXCEEDED) return "Purchase limit of the investor's category exceeded";
+        if (code == CURRENCY_MISMATCH) return "Price currency differs from the limit's currency";
+        if (code == NO_REFERENCE_PRICE) return "No reference price to value the transfer";
         if (code >= SENDER_NOT_REGISTERED && code <= SENDER_FROZEN + 1) {
             string memory party = code % 2 == 0 ? "Sender: " : "Receiver: ";
             uint8 reason = code - (code % 2);

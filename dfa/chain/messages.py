@@ -14,6 +14,7 @@ ROLES = (
     "COMPLIANCE_ROLE",
     "ENFORCEMENT_ROLE",
     "DOCUMENT_MANAGER_ROLE",
+    "LIMITS_ADMIN_ROLE",
 )
 ROLE_NAMES: dict[bytes, str] = {
     (bytes(32) if role == "DEFAULT_ADMIN_ROLE" else keccak(text=role)): role for role in ROLES
@@ -90,6 +91,12 @@ TEMPLATES: dict[str, str] = {
     "DFAFreezeAboveBalance": "cannot freeze {amount} base units of {wallet}: it holds {balance}",
     "DFAFreezeUntilInPast": "a freeze cannot lapse in the past ({until})",
     "DFAWalletNotFrozen": "{wallet} is not frozen",
+    "DFAInvalidReferencePrice": "a reference price needs its currency",
+    # PurchaseLimits
+    "LimitsInvalidCategory": "{category} is not an investor category (1 retail, 2 qualified, 3 professional)",
+    "LimitsInvalidWindow": "a purchase limit needs a window of at least one second",
+    "LimitsUnknownToken": "{caller} is not a token of this operator; it cannot record acquisitions",
+    "LimitsExceeded": "investor {investorId} cannot acquire this (restriction code {code})",
     # DFATokenFactory
     "FactoryOperatorNotLicensed": "operator {operator} has no issuance licence in force; no new tokens until "
     "the regulator grants, renews or reinstates it",

@@ -13,6 +13,7 @@ from dfa.issuer.documents import document_name
 from dfa.issuer.spec import TokenSpec, mask
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
+from dfa.operator.limits import PurchaseLimits
 from dfa.regulator.licenses import LicenseRegistry, Scope
 from dfa.types import UINT256_MAX, parse_address
 
@@ -25,8 +26,9 @@ class TokenFactory(ContractAPI):
     @classmethod
     def deploy(cls, client: Client, licenses: LicenseRegistry, signer: Signer) -> TokenFactory:
         """Deploy the token implementation (with its admin module) and a factory checking ``licenses``."""
+        messages = client.deploy("RestrictionMessages", [], signer)
         admin_module = client.deploy("DFATokenAdmin", [], signer)
-        implementation = client.deploy("DFAToken", [admin_module.address], signer)
+        implementation = client.deploy("DFAToken", [admin_module.address, messages.address], signer)
         return cls._deploy(client, signer, licenses.address, implementation.address)
 
     @property
@@ -47,6 +49,7 @@ class TokenFactory(ContractAPI):
         *,
         salt: str | bytes | None = None,
         admin: Signer | None = None,
+        purchase_limits: PurchaseLimits | None = None,
     ) -> DFAToken:
         """Deploy the token of ``spec`` for ``operator`` and, given its ``admin``, publish its decision.
 
@@ -59,6 +62,8 @@ class TokenFactory(ContractAPI):
             raise errors.FactoryOperatorNotLicensed({"operator": operator.address})
         if registry.operator != operator.address:
             raise errors.FactoryForeignRegistry({"registry": registry.address, "operator": operator.address})
+        if purchase_limits is not None and purchase_limits.operator != operator.address:
+            raise ValidationError(f"the purchase limits at {purchase_limits.address} are not kept by {operator.address}")
         predicted = self._call("predictAddress", operator.address, salt)
         if self.client.w3.eth.get_code(predicted):
             raise ValidationError(f"a token already exists at {predicted} for this salt; choose another salt")
@@ -66,7 +71,7 @@ class TokenFactory(ContractAPI):
             raise ValidationError("give the admin signer to publish the spec's decision, or leave the decision out")
         if admin is not None and admin.address != spec.roles.admin:
             raise ValidationError(f"the admin signer {admin.address} is not the spec's admin {spec.roles.admin}")
-        receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
+        receipt = self._send(operator, "createToken", _config(spec, registry, purchase_limits), _documents(spec), salt)
         created = self.receipt_events(receipt, "TokenCreated")[0]["token"]
         token = DFAToken(self.client, created)
         if spec.decision is not None:
@@ -87,7 +92,7 @@ def _salt(salt: str | bytes) -> bytes:
     return keccak(salt if isinstance(salt, bytes) else salt.encode())
 
 
-def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
+def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: PurchaseLimits | None = None) -> tuple:
     rules = spec.rules
     decimals = spec.decimals
     from dfa.types import to_base_units
@@ -113,6 +118,7 @@ def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
         spec.roles.document_manager,
         spec.reserve_auditor or "0x" + "00" * 20,
         registry.address,
+        purchase_limits.address if purchase_limits is not None else "0x" + "00" * 20,
         UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
         to_base_units(rules.granularity, decimals) if rules.granularity else 1,
         to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,

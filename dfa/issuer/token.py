@@ -22,7 +22,9 @@ from dfa.types import (
     Address,
     Hash32,
     from_base_units,
+    currency_minor_units,
     parse_address,
+    parse_currency,
     parse_hash,
     parse_reference,
     reference_from_bytes,
@@ -147,6 +149,17 @@ class DFAToken(ContractAPI):
         """How many investors hold the token, overall and by category."""
         total, by_category = self._call("holderCounts")
         return HolderCounts(total=total, by_category={Category(c): n for c, n in enumerate(by_category) if c})
+
+    def set_reference_price(self, price: object, currency: str, signer: Signer) -> TxReceipt:
+        """The price of one whole token that transfers are valued at for purchase limits (issuer agent)."""
+        code = parse_currency(currency)
+        minor = currency_minor_units(code)
+        return self._send(signer, "setReferencePrice", to_base_units(price, minor), code.encode(), minor)
+
+    def reference_price(self) -> tuple[Decimal, str, int] | None:
+        """(price, currency, set at) or ``None`` when never set."""
+        price, currency, minor, set_at = self._call("referencePrice")
+        return None if set_at == 0 else (from_base_units(price, minor), currency.decode(), set_at)
 
     def paused(self) -> bool:
         return bool(self._call("paused"))

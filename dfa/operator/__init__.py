@@ -11,8 +11,12 @@ from dfa.operator.investors import (
     NewInvestor,
     investor_id,
 )
+from dfa.operator.limits import Allowance, Limit, PurchaseLimits
 
 __all__ = [
+    "Allowance",
+    "Limit",
+    "PurchaseLimits",
     "Category",
     "Investor",
     "InvestorFlag",

@@ -3,14 +3,18 @@ pragma solidity ^0.8.26;
 
 import {Batchable} from "../../utils/Batchable.sol";
 import {IssuanceDecisions} from "./IssuanceDecisions.sol";
+import {PurchaseLimited} from "./PurchaseLimited.sol";
+import {Eligibility} from "./Eligibility.sol";
+import {Restricted} from "./Restricted.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
  * @title Allocation
  * @notice Minting under an issuance decision, and redemption. Every allocation names its
- * decision; the decision's gates are checked first, then the token's rules (in `_update`).
+ * decision; the decision's gates are checked first, then the purchase limit at the decision's
+ * issue price, then the token's rules (in `_update`).
  */
-abstract contract Allocation is IssuanceDecisions, Batchable {
+abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
     event Allocated(bytes32 indexed decisionId, address indexed to, uint256 value, address indexed actor);
     event Redeemed(address indexed from, uint256 value, address indexed actor);
 
@@ -55,15 +59,38 @@ abstract contract Allocation is IssuanceDecisions, Batchable {
 
     /// @dev The reason an allocation would be refused now, or 0: the decision's gates, then the token's rules.
     function detectAllocationRestriction(bytes32 decisionId, address to, uint256 value) public view returns (uint8) {
-        uint8 code = _decisionRestriction(decisionId, to, value);
+        uint8 code = _allocationGates(decisionId, to, value);
         return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
     }
 
     function _allocate(bytes32 decisionId, address to, uint256 value) private {
-        uint8 code = _decisionRestriction(decisionId, to, value);
+        uint8 code = _allocationGates(decisionId, to, value);
         if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
         _decisionsStorage().allocated[decisionId] += value;
         _mint(to, value); // the token's own rules run in _update
+        DecisionTerms storage terms = _currentTerms(decisionId);
+        _recordAcquisition(address(0), to, value, terms.price, terms.currency);
         emit Allocated(decisionId, to, value, _msgSender());
+    }
+
+    function _allocationGates(bytes32 decisionId, address to, uint256 value) private view returns (uint8) {
+        uint8 code = _decisionRestriction(decisionId, to, value);
+        if (code != Restrictions.SUCCESS) return code;
+        DecisionTerms storage terms = _currentTerms(decisionId);
+        return _acquisitionRestriction(address(0), to, value, terms.price, terms.currency);
+    }
+
+    function _restriction(address from, address to, uint256 value)
+        internal
+        view
+        virtual
+        override(Eligibility, PurchaseLimited)
+        returns (uint8)
+    {
+        return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal virtual override(Restricted, PurchaseLimited) {
+        super._update(from, to, value);
     }
 }

@@ -80,6 +80,12 @@ abstract contract IssuanceDecisions is Eligibility {
         return Restrictions.SUCCESS;
     }
 
+    /// @dev The terms of the newest version of an existing decision.
+    function _currentTerms(bytes32 decisionId) internal view returns (DecisionTerms storage) {
+        Decision[] storage versions = _decisionsStorage().versions[decisionId];
+        return versions[versions.length - 1].terms;
+    }
+
     function _decisionsStorage() internal pure returns (DecisionsStorage storage $) {
         assembly {
             $.slot := DECISIONS_STORAGE

@@ -17,11 +17,6 @@ abstract contract PreChecks is Eligibility, IERC1404, ITransferChecks {
         return _restriction(from, to, value);
     }
 
-    /// @inheritdoc IERC1404
-    function messageForTransferRestriction(uint8 restrictionCode) external pure returns (string memory) {
-        return Restrictions.message(restrictionCode);
-    }
-
     /// @inheritdoc ITransferChecks
     function canTransfer(address from, address to, uint256 amount) external view returns (bool) {
         return from != address(0) && to != address(0) && _restriction(from, to, amount) == Restrictions.SUCCESS;

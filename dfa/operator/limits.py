@@ -1,0 +1,84 @@
+"""Purchase limits by investor category, in fiat, over a rolling window, per operator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from web3.types import TxReceipt
+
+from dfa.chain.client import Client
+from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.signers import Signer
+from dfa.errors import ValidationError
+from dfa.models import Model
+from dfa.operator.investors import Category, Investor, by_name
+from dfa.types import currency_minor_units, from_base_units, parse_address, parse_currency, to_base_units
+
+DAY = 24 * 3600
+
+
+class Limit(Model):
+    """What investors of a category may acquire per rolling window."""
+
+    category: Category
+    amount: Decimal
+    currency: str
+    window_seconds: int
+
+
+class Allowance(Model):
+    """What an investor may still acquire now; ``limited`` false means no limit applies."""
+
+    remaining: Decimal | None
+    currency: str | None
+    limited: bool
+
+
+class PurchaseLimits(ContractAPI):
+    """An operator's ``PurchaseLimits``: shared by all its tokens, counted per investor."""
+
+    artifact = "PurchaseLimits"
+    roles = (DEFAULT_ADMIN_ROLE, "LIMITS_ADMIN_ROLE")
+
+    @classmethod
+    def deploy(cls, client: Client, factory: str | ContractAPI, operator: Signer) -> PurchaseLimits:
+        """Deploy the limits of ``operator``; its tokens are those ``factory`` created for it."""
+        address = factory.address if isinstance(factory, ContractAPI) else parse_address(factory)
+        return cls._deploy(client, operator, address, operator.address)
+
+    @property
+    def operator(self) -> str:
+        return self._call("operator")
+
+    def set_limit(self, category: object, amount: object, currency: str, window_days: int, signer: Signer) -> TxReceipt:
+        """Investors of ``category`` may acquire at most ``amount`` of ``currency`` per ``window_days``."""
+        category = by_name(Category, category)
+        code = parse_currency(currency)
+        if not isinstance(window_days, int) or window_days <= 0:
+            raise ValidationError(f"the window must be a positive number of days, not {window_days!r}")
+        units = to_base_units(amount, currency_minor_units(code))
+        if units >= 2**128:
+            raise ValidationError(f"limit {amount} {code} is too large")
+        return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
+
+    def remove_limit(self, category: object, signer: Signer) -> TxReceipt:
+        return self._send(signer, "setLimit", int(by_name(Category, category)), 0, b"\0\0\0", 0)
+
+    def limit(self, category: object) -> Limit | None:
+        category = by_name(Category, category)
+        amount, currency, window = self._call("limitOf", int(category))
+        if amount == 0:
+            return None
+        code = currency.decode()
+        return Limit(category=category, amount=from_base_units(amount, currency_minor_units(code)), currency=code,
+                     window_seconds=window)
+
+    def remaining_allowance(self, investor: Investor) -> Allowance:
+        """What ``investor`` may still acquire now, over all its wallets and all the operator's tokens."""
+        remaining, currency, limited = self._call(
+            "remainingAllowance", bytes.fromhex(investor.investor_id[2:]), int(investor.category)
+        )
+        if not limited:
+            return Allowance(remaining=None, currency=None, limited=False)
+        code = currency.decode()
+        return Allowance(remaining=from_base_units(remaining, currency_minor_units(code)), currency=code, limited=True)
