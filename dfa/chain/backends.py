@@ -40,6 +40,12 @@ class EmbeddedBackend(Backend):
         from eth_tester import EthereumTester, PyEVMBackend
 
         self.tester = EthereumTester(PyEVMBackend())
+        # py-evm estimates gas by binary search, running the transaction 20 times and more;
+        # one run at the block gas limit is enough here (the client adds headroom). The chain
+        # class is made per backend, and a snapshot revert makes a new chain of the same class.
+        chain = self.tester.backend.chain
+        type(chain).gas_estimator = staticmethod(_single_run_estimate)
+        chain.gas_estimator = _single_run_estimate
 
     def provider(self) -> BaseProvider:
         from web3 import EthereumTesterProvider
@@ -85,3 +91,19 @@ class RpcBackend(Backend):
         if "error" in response:
             raise NetworkError(f"the node at {self.url} refused {method}: {response['error'].get('message')}")
         return response["result"]
+
+
+def _single_run_estimate(state: Any, transaction: Any) -> int:
+    """Gas for ``transaction`` from one execution: intrinsic gas + execution gas, with the 1/64 call reserve."""
+    from eth.vm.spoof import SpoofTransaction
+
+    spoofed = SpoofTransaction(transaction, gas=state.gas_limit, gas_price=0)
+    snapshot = state.snapshot()
+    try:
+        computation = state.apply_transaction(spoofed)
+        if computation.is_error:
+            raise computation.error
+        used = transaction.intrinsic_gas + computation.get_gas_used()
+    finally:
+        state.revert(snapshot)
+    return min(state.gas_limit, used * 64 // 63 + 2_300)

@@ -1,0 +1,144 @@
+"""Purchase limits: per investor, over all wallets and all the operator's tokens, in fiat, over an exact rolling window."""
+
+from decimal import Decimal
+
+import pytest
+
+from dfa import errors, restrictions as r
+from dfa.operator import PurchaseLimits
+from tests.conftest import bond_spec
+
+DAY = 24 * 3600
+
+
+@pytest.fixture
+def limited(market):
+    """Retail 1,000 USD per 30 days, and two tokens of the operator that report to the same limits."""
+    world = market.world
+    limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
+    limits.set_limit("retail", "1000", "USD", 30, world.operator)
+    tokens = []
+    for symbol, price in (("LIMA", "1.00"), ("LIMB", "10.00")):
+        now = world.client.now()
+        spec = bond_spec(world, market.roles, symbol=symbol, decision=dict(
+            decision_id=f"{symbol}-1", document_hash="0x" + "22" * 32, cap="1000000", min_subscription="1",
+            price=price, currency="USD", subscription_start=now, subscription_end=now + 365 * DAY))
+        tokens.append(market.factory.create_token(spec, world.registry, world.operator, admin=market.admin,
+                                                  purchase_limits=limits))
+    market.limits, market.token_a, market.token_b = limits, *tokens
+    return market
+
+
+def allocate(market, token, name_or_wallet, amount):
+    wallet = market.investors[name_or_wallet].address if name_or_wallet in market.investors else name_or_wallet
+    decision = token.decisions()[0].decision_id
+    return token.allocate(decision, wallet, amount, market.issuer_agent)
+
+
+def allowance(market, name):
+    return market.limits.remaining_allowance(market.world.registry.investor(market.ids[name]))
+
+
+def test_the_retail_investor_of_the_pilot(limited):
+    """700 USD of one token and 400 USD of another within 30 days: the second is refused, until the first ages out."""
+    client = limited.world.client
+    receipt = allocate(limited, limited.token_a, "alice", "700")  # 700 USD at 1.00
+    bought = client.w3.eth.get_block(receipt["blockNumber"])["timestamp"]
+    assert allowance(limited, "alice").remaining == 300
+    client.travel(10 * DAY)
+    check = limited.token_b.check_allocation("LIMB-1", limited.alice.address, "40")  # 400 USD at 10.00
+    assert check.reason is r.Restriction.PURCHASE_LIMIT_EXCEEDED
+    with pytest.raises(r.PurchaseLimitExceeded) as refused:
+        allocate(limited, limited.token_b, "alice", "40")
+    assert not refused.value.sent
+    with pytest.raises(r.PurchaseLimitExceeded):  # Python bypassed: the chain refuses too
+        client.send(limited.issuer_agent, limited.token_b.contract, "allocate", b"LIMB-1".ljust(32, b"\0"),
+                    limited.alice.address, 4000, gas=600_000)
+    allocate(limited, limited.token_b, "alice", "30")  # 300 USD: exactly the rest
+    assert allowance(limited, "alice").remaining == 0
+
+    client.travel(bought + 30 * DAY - 1 - client.now())  # the last second the 700 USD count
+    assert allowance(limited, "alice").remaining == 0
+    client.travel(1)  # exactly 30 days old: out of the window
+    assert allowance(limited, "alice").remaining == 700
+    allocate(limited, limited.token_b, "alice", "40")
+
+
+def test_a_qualified_investor_is_not_limited(limited):
+    allocate(limited, limited.token_a, "bob", "50000")
+    assert not allowance(limited, "bob").limited
+
+
+def test_two_wallets_of_one_investor_share_one_limit(limited):
+    world = limited.world
+    second = world.wallets[0]
+    world.registry.add_wallet(limited.ids["alice"], second, world.registrar)
+    allocate(limited, limited.token_a, "alice", "600")
+    with pytest.raises(r.PurchaseLimitExceeded):
+        allocate(limited, limited.token_a, second, "401")
+    allocate(limited, limited.token_a, second, "400")
+
+
+def test_transfers_count_at_the_reference_price(limited):
+    token = limited.token_a
+    allocate(limited, token, "bob", "5000")
+    with pytest.raises(r.NoReferencePrice):
+        token.transfer(limited.bob, limited.alice.address, "100")
+    token.set_reference_price("2.00", "USD", limited.issuer_agent)
+    assert token.reference_price()[:2] == (Decimal("2.00"), "USD")
+    token.transfer(limited.bob, limited.alice.address, "400")  # 800 USD
+    with pytest.raises(r.PurchaseLimitExceeded):
+        token.transfer(limited.bob, limited.alice.address, "100.01")  # 200.02 USD more
+    token.transfer(limited.bob, limited.alice.address, "100")  # exactly 1,000 USD
+    token.transfer(limited.alice, limited.bob.address, "10")  # selling is not acquiring
+    assert allowance(limited, "alice").remaining == 0
+
+
+def test_a_price_in_another_currency_is_refused(limited):
+    token = limited.token_a
+    allocate(limited, token, "bob", "10")
+    token.set_reference_price("1.00", "EUR", limited.issuer_agent)
+    with pytest.raises(r.CurrencyMismatch):
+        token.transfer(limited.bob, limited.alice.address, "1")
+    token.transfer(limited.bob, limited.carol.address, "1")  # a professional has no limit
+
+
+def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limited):
+    from dfa.enforcement import Enforcement
+
+    world = limited.world
+    allocate(limited, limited.token_a, "alice", "1000")
+    world.registry.add_wallet(limited.ids["alice"], world.wallets[0], world.registrar)
+    limited.token_a.set_reference_price("1.00", "USD", limited.issuer_agent)
+    limited.token_a.transfer(limited.alice, world.wallets[0], "500")
+    allocate(limited, limited.token_a, "bob", "100")
+    Enforcement(limited.token_a).forced_transfer(limited.bob.address, limited.alice.address, "100", "Court 5",
+                                                 limited.enforcement_agent)
+    assert allowance(limited, "alice").remaining == 0  # still only the 1,000 USD allocation counts
+
+
+def test_only_the_operators_tokens_record_and_only_its_admin_sets_limits(limited):
+    world = limited.world
+    with pytest.raises(errors.LimitsUnknownToken):
+        world.client.send(world.outsider, limited.limits.contract, "recordAcquisition", b"\1" * 32, 1, 1, b"USD")
+    with pytest.raises(errors.AccessControlUnauthorizedAccount):
+        limited.limits.set_limit("retail", "5", "USD", 1, world.outsider)
+    with pytest.raises(errors.ValidationError, match="unknown currency"):
+        limited.limits.set_limit("retail", "5", "ZZZ", 1, world.operator)
+    with pytest.raises(errors.ValidationError, match="positive number of days"):
+        limited.limits.set_limit("retail", "5", "USD", 0, world.operator)
+    limited.limits.set_limit("qualified", "600000", "RUB", 365, world.operator)
+    assert limited.limits.limit("qualified").window_seconds == 365 * DAY
+
+
+def test_the_cost_of_an_acquisition_does_not_grow_with_history(limited):
+    world = limited.world
+    limited.limits.set_limit("retail", "100000000", "USD", 30, world.operator)
+    token = limited.token_a
+    first = allocate(limited, token, "alice", "1")["gasUsed"]
+    second = allocate(limited, token, "alice", "1")["gasUsed"]
+    for _ in range(2):  # 200 more acquisitions in the window
+        token.allocate_many("LIMA-1", [(limited.alice.address, "1")] * 100, limited.issuer_agent)
+    later = allocate(limited, token, "alice", "1")["gasUsed"]
+    assert later <= second * 1.01, (first, second, later)
+    assert allowance(limited, "alice").remaining == Decimal("100000000") - 203
