@@ -21,6 +21,7 @@ import {Allocation} from "./extensions/Allocation.sol";
 import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
+import {DFATokenDocuments} from "./DFATokenDocuments.sol";
 import {RestrictionMessages} from "./RestrictionMessages.sol";
 
 /**
@@ -30,8 +31,9 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  * proxy (clone) of one implementation by {DFATokenFactory}.
  *
  * This contract holds the transfer path: ERC-20, the rules' checks, pre-checks, allocation and
- * redemption. Calls it does not implement (documents, rule changes, decisions) are delegated to
- * {DFATokenAdmin}, whose address is fixed in this implementation's code.
+ * redemption. Calls it does not implement (rule changes, decisions, enforcement acts,
+ * documents) are delegated to {DFATokenAdmin}, whose address is fixed in this implementation's
+ * code (it passes documents on to {DFATokenDocuments}).
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * pause and freezes, granularity, supply cap (mints), holding caps, purchase limit, eligibility
@@ -130,7 +132,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {
             Address.functionDelegateCall(
-                address(adminModule), abi.encodeCall(DFATokenAdmin.initializeDocuments, (documents))
+                address(adminModule), abi.encodeCall(DFATokenDocuments.initializeDocuments, (documents))
             );
         }
     }

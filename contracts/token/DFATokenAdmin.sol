@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {Documents} from "./extensions/Documents.sol";
+import {Proxy} from "@openzeppelin/contracts/proxy/Proxy.sol";
+import {DFATokenDocuments} from "./DFATokenDocuments.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
@@ -14,22 +15,24 @@ import {Restricted} from "./extensions/Restricted.sol";
 
 /**
  * @title DFATokenAdmin
- * @notice The administrative half of every DFA token: documents, rule changes, decisions.
- * A token delegates the calls it does not implement here (see {DFAToken}), so this code runs
- * in the token's storage. It is split out because one contract cannot hold more than 24 KB of
+ * @notice The administrative half of every DFA token: rule changes, decisions, enforcement
+ * acts, pricing. A token delegates the calls it does not implement here (see {DFAToken}), so
+ * this code runs in the token's storage; calls this module does not implement go on to
+ * {DFATokenDocuments}. It is split out because one contract cannot hold more than 24 KB of
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Documents, DecisionsAdmin, RulesAdmin, EnforcementAdmin, PricingAdmin {
-    constructor() {
+contract DFATokenAdmin is Proxy, DecisionsAdmin, RulesAdmin, EnforcementAdmin, PricingAdmin {
+    /// @dev Where calls this module does not implement go next (documents), still in the token's storage.
+    DFATokenDocuments public immutable documentsModule;
+
+    constructor(DFATokenDocuments documentsModule_) {
+        documentsModule = documentsModule_;
         _disableInitializers(); // never a token itself
     }
 
-    /// @dev Publishes the token's first documents while the token is being initialized.
-    function initializeDocuments(DocumentInput[] calldata documents) external onlyInitializing {
-        for (uint256 i = 0; i < documents.length; ++i) {
-            _setDocument(documents[i].name, documents[i].uri, documents[i].documentHash);
-        }
+    function _implementation() internal view override returns (address) {
+        return address(documentsModule);
     }
 
     function _restriction(address from, address to, uint256 value)
