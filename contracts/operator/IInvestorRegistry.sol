@@ -30,6 +30,9 @@ interface IInvestorRegistry {
     /// @dev The investor id `wallet` belongs to, zero when none.
     function investorIdOf(address wallet) external view returns (bytes32);
 
+    /// @dev The wallet a completed recovery replaced `lost` with; zero when none.
+    function recoveredTo(address lost) external view returns (address);
+
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
 }

@@ -34,11 +34,29 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         uint32 flags;
     }
 
+    enum RecoveryStatus {
+        None,
+        Pending,
+        Cancelled,
+        Completed
+    }
+
+    /// @dev A lost wallet's way to a new wallet of the same investor.
+    struct Recovery {
+        address replacement;
+        uint64 readyAt; // approval is possible from this second
+        RecoveryStatus status;
+        address requester;
+    }
+
     IOperatorLicenseRegistry public immutable licenses;
     address public immutable operator;
+    /// @dev How long a requested recovery waits, during which the lost wallet can cancel it.
+    uint64 public recoveryDelay = 3 days;
 
     mapping(bytes32 investorId => Investor) private _investors;
     mapping(address wallet => bytes32 investorId) private _investorOf;
+    mapping(address lost => Recovery) private _recoveries;
 
     error RegistryOperatorNotLicensed(address operator);
     error RegistryInvalidInvestorId(bytes32 investorId);
@@ -54,6 +72,13 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RegistryTooManyWallets(bytes32 investorId, uint16 max);
     error RegistryLastWallet(bytes32 investorId, address wallet);
     error RegistryUnexpectedStatus(bytes32 investorId, Status status);
+    error RecoveryOtherInvestor(address lost, address replacement);
+    error RecoverySameWallet(address wallet);
+    error RecoveryAlreadyPending(address lost);
+    error RecoveryNotPending(address lost);
+    error RecoveryTooEarly(address lost, uint64 readyAt, uint256 now_);
+    error RecoverySameAgent(address lost, address agent);
+    error RecoveryNotAllowed(address lost, address caller);
 
     event InvestorRegistered(
         bytes32 indexed investorId,
@@ -80,6 +105,14 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     event WalletRemoved(bytes32 indexed investorId, address indexed wallet, address indexed actor);
     event InvestorSuspended(bytes32 indexed investorId, bytes32 reason, address indexed actor);
     event InvestorReactivated(bytes32 indexed investorId, address indexed actor);
+    event RecoveryRequested(
+        bytes32 indexed investorId, address indexed lost, address replacement, uint64 readyAt, address indexed actor
+    );
+    event RecoveryCancelled(bytes32 indexed investorId, address indexed lost, address indexed actor);
+    event RecoveryCompleted(
+        bytes32 indexed investorId, address indexed lost, address replacement, address indexed actor
+    );
+    event RecoveryDelaySet(uint64 delay, address indexed actor);
 
     modifier whenLicensed() {
         require(licenses.isLicensed(operator, LicenseScopes.INVESTOR_REGISTRY), RegistryOperatorNotLicensed(operator));
@@ -190,7 +223,10 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      */
     function removeWallet(address wallet) external onlyRole(REGISTRAR_ROLE) whenLicensed {
         bytes32 investorId = _investorOf[wallet];
-        require(investorId != bytes32(0), RegistryUnknownWallet(wallet));
+        require(
+            investorId != bytes32(0) && _recoveries[wallet].status != RecoveryStatus.Completed,
+            RegistryUnknownWallet(wallet)
+        );
         Investor storage investor = _investors[investorId];
         require(investor.walletCount > 1, RegistryLastWallet(investorId, wallet));
         --investor.walletCount;
@@ -223,18 +259,103 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         emit InvestorReactivated(investorId, _msgSender());
     }
 
+    /**
+     * @dev Starts the recovery of a lost wallet to `replacement`, a wallet of the same investor
+     * (add it first). The lost wallet can cancel during {recoveryDelay}; then another agent approves.
+     *
+     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; both wallets belong to
+     * the same investor; no recovery of `lost` is pending.
+     *
+     * Emits {RecoveryRequested}.
+     */
+    function requestRecovery(address lost, address replacement) external onlyRole(REGISTRAR_ROLE) whenLicensed {
+        bytes32 investorId = _investorOf[lost];
+        require(investorId != bytes32(0) && _recoveries[lost].status != RecoveryStatus.Completed, RegistryUnknownWallet(lost));
+        require(lost != replacement, RecoverySameWallet(lost));
+        require(_investorOf[replacement] == investorId && _recoveries[replacement].status != RecoveryStatus.Completed,
+            RecoveryOtherInvestor(lost, replacement));
+        require(_recoveries[lost].status != RecoveryStatus.Pending, RecoveryAlreadyPending(lost));
+        uint64 readyAt = uint64(block.timestamp) + recoveryDelay;
+        _recoveries[lost] = Recovery(replacement, readyAt, RecoveryStatus.Pending, _msgSender());
+        emit RecoveryRequested(investorId, lost, replacement, readyAt, _msgSender());
+    }
+
+    /**
+     * @dev Cancels a pending recovery: the holder of the "lost" wallet still has its key, or the
+     * registrar withdraws the request.
+     *
+     * Requirements: the caller is the lost wallet or has REGISTRAR_ROLE; a recovery is pending.
+     *
+     * Emits {RecoveryCancelled}.
+     */
+    function cancelRecovery(address lost) external {
+        require(_msgSender() == lost || hasRole(REGISTRAR_ROLE, _msgSender()), RecoveryNotAllowed(lost, _msgSender()));
+        Recovery storage recovery = _recoveries[lost];
+        require(recovery.status == RecoveryStatus.Pending, RecoveryNotPending(lost));
+        recovery.status = RecoveryStatus.Cancelled;
+        emit RecoveryCancelled(_investorOf[lost], lost, _msgSender());
+    }
+
+    /**
+     * @dev Completes a recovery: the lost wallet leaves the investor for good (it can never be
+     * registered again) and tokens can move its balance, freezes and lock-ups to the replacement.
+     *
+     * Requirements: caller has REGISTRAR_ROLE and is not the agent who requested it; the
+     * operator is licensed; the recovery is pending and its waiting period is over.
+     *
+     * Emits {RecoveryCompleted} and {WalletRemoved}.
+     */
+    function approveRecovery(address lost) external onlyRole(REGISTRAR_ROLE) whenLicensed {
+        Recovery storage recovery = _recoveries[lost];
+        require(recovery.status == RecoveryStatus.Pending, RecoveryNotPending(lost));
+        require(recovery.requester != _msgSender(), RecoverySameAgent(lost, _msgSender()));
+        require(block.timestamp >= recovery.readyAt, RecoveryTooEarly(lost, recovery.readyAt, block.timestamp));
+        recovery.status = RecoveryStatus.Completed;
+        bytes32 investorId = _investorOf[lost];
+        --_investors[investorId].walletCount;
+        // The lost wallet stays bound to its investor, so that its balances are still counted as
+        // the investor's until each token moves them, and so that no one can register it again.
+        emit RecoveryCompleted(investorId, lost, recovery.replacement, _msgSender());
+        emit WalletRemoved(investorId, lost, _msgSender());
+    }
+
+    /**
+     * @dev Sets how long a recovery waits before it can be approved.
+     *
+     * Requirements: caller has DEFAULT_ADMIN_ROLE.
+     *
+     * Emits {RecoveryDelaySet}.
+     */
+    function setRecoveryDelay(uint64 delay) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        recoveryDelay = delay;
+        emit RecoveryDelaySet(delay, _msgSender());
+    }
+
+    /// @dev The recovery of `lost` (status None when there was none).
+    function recoveryOf(address lost) external view returns (Recovery memory) {
+        return _recoveries[lost];
+    }
+
     /// @inheritdoc IInvestorRegistry
     function isVerified(address wallet) external view returns (bool) {
         bytes32 investorId = _investorOf[wallet];
-        if (investorId == bytes32(0)) return false;
+        if (investorId == bytes32(0) || _recoveries[wallet].status == RecoveryStatus.Completed) return false;
         Investor storage investor = _investors[investorId];
         return investor.status == Status.Active && block.timestamp < investor.kycValidUntil;
     }
 
     /// @inheritdoc IInvestorRegistry
+    /// @dev A recovered (lost) wallet reads as suspended: it may neither send nor receive.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor) {
         investorId = _investorOf[wallet];
         investor = _investors[investorId];
+        if (_recoveries[wallet].status == RecoveryStatus.Completed) investor.status = Status.Suspended;
+    }
+
+    /// @inheritdoc IInvestorRegistry
+    function recoveredTo(address lost) external view returns (address) {
+        Recovery storage recovery = _recoveries[lost];
+        return recovery.status == RecoveryStatus.Completed ? recovery.replacement : address(0);
     }
 
     /// @dev The record of `investorId` (status None when unknown).

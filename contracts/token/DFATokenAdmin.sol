@@ -8,6 +8,7 @@ import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
 import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
 import {PricingAdmin} from "./admin/PricingAdmin.sol";
+import {RecoveryAdmin} from "./admin/RecoveryAdmin.sol";
 import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
 import {Holdings} from "./extensions/Holdings.sol";
@@ -22,7 +23,7 @@ import {Restricted} from "./extensions/Restricted.sol";
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Proxy, DecisionsAdmin, RulesAdmin, EnforcementAdmin, PricingAdmin {
+contract DFATokenAdmin is Proxy, DecisionsAdmin, RulesAdmin, EnforcementAdmin, PricingAdmin, RecoveryAdmin {
     /// @dev Where calls this module does not implement go next (documents), still in the token's storage.
     DFATokenDocuments public immutable documentsModule;
 

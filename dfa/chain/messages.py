@@ -103,6 +103,16 @@ TEMPLATES: dict[str, str] = {
     "FactoryForeignRegistry": "registry {registry} is not kept by operator {operator}; use the operator's own registry",
     "FailedDeployment": "the token clone could not be deployed (is the salt already used?)",
     "InsufficientBalance": "the factory holds {balance} wei, {needed} needed",
+    # Wallet recovery (InvestorRegistry, DFAToken)
+    "RecoveryOtherInvestor": "{replacement} is not a wallet of the investor who lost {lost}; add it to that investor first",
+    "RecoverySameWallet": "{wallet} cannot replace itself",
+    "RecoveryAlreadyPending": "a recovery of {lost} is already pending",
+    "RecoveryNotPending": "no recovery of {lost} is pending",
+    "RecoveryTooEarly": "the recovery of {lost} can be approved from {readyAt}, not at {now_}; the waiting period "
+    "lets the holder of the lost wallet object",
+    "RecoverySameAgent": "{agent} requested the recovery of {lost}; a second, different agent must approve it",
+    "RecoveryNotAllowed": "{caller} may not cancel the recovery of {lost}: only that wallet or a registrar",
+    "DFANoCompletedRecovery": "the registry has completed no recovery of {lost}",
     # Solidity built-ins
     "Error": "reverted: {message}",
     "Panic": "the contract panicked with code {code}",

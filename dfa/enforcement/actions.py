@@ -33,6 +33,7 @@ _ACTS = {
     "WalletUnfrozen": "unfreeze",
     "TokensFrozen": "freeze tokens",
     "ForcedTransferExecuted": "forced transfer",
+    "WalletRecovered": "recovery",
 }
 
 
@@ -47,7 +48,8 @@ class EnforcementEvent(Model):
     amount: Decimal | None = None
     until: Timestamp | None = None
     """When a freeze lapses; none when it lasts until lifted."""
-    legal_reference: str
+    legal_reference: str | None
+    """The court order or case; none for a recovery, whose due process is in the registry."""
     actor: str
     block: int
     time: int
@@ -121,11 +123,11 @@ class Enforcement:
         block = self.client.w3.eth.get_block(log["blockNumber"])
         return EnforcementEvent(
             kind=kind,
-            wallet=args.get("wallet") or args.get("from"),
-            to=args.get("to"),
+            wallet=args.get("wallet") or args.get("from") or args.get("lost"),
+            to=args.get("to") or args.get("replacement"),
             amount=self.token.amount(amount) if amount is not None else None,
             until=None if until in (None, INDEFINITELY) else until,
-            legal_reference=reference_from_bytes(args["legalReference"]),
+            legal_reference=reference_from_bytes(args["legalReference"]) if "legalReference" in args else None,
             actor=args["actor"],
             block=log["blockNumber"],
             time=block["timestamp"],

@@ -150,6 +150,11 @@ class DFAToken(ContractAPI):
         total, by_category = self._call("holderCounts")
         return HolderCounts(total=total, by_category={Category(c): n for c, n in enumerate(by_category) if c})
 
+    def recover_wallet(self, lost: str, signer: Signer) -> TxReceipt:
+        """Move everything ``lost`` holds here to the wallet the registry recovered it to."""
+        lost = parse_address(lost)
+        return self._send(signer, "recoverWallet", lost)
+
     def set_reference_price(self, price: object, currency: str, signer: Signer) -> TxReceipt:
         """The price of one whole token that transfers are valued at for purchase limits (issuer agent)."""
         code = parse_currency(currency)

@@ -9,6 +9,8 @@ from dfa.operator.investors import (
     InvestorStatus,
     Kind,
     NewInvestor,
+    Recovery,
+    RecoveryStatus,
     investor_id,
 )
 from dfa.operator.limits import Allowance, Limit, PurchaseLimits
@@ -25,5 +27,7 @@ __all__ = [
     "InvestorStatus",
     "Kind",
     "NewInvestor",
+    "Recovery",
+    "RecoveryStatus",
     "investor_id",
 ]

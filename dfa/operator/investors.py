@@ -154,6 +154,24 @@ class Investor(InvestorProfile):
         )
 
 
+class RecoveryStatus(IntEnum):
+    NONE = 0
+    PENDING = 1
+    CANCELLED = 2
+    COMPLETED = 3
+
+
+class Recovery(Model):
+    """The recovery of a lost wallet to a new wallet of the same investor."""
+
+    lost: Address
+    replacement: Address
+    ready_at: int
+    """The recovery can be approved from this moment; until then the lost wallet can cancel it."""
+    status: RecoveryStatus
+    requester: Address
+
+
 class InvestorRegistry(ContractAPI):
     """An operator's ``InvestorRegistry``: onboarding, updates, wallets, suspension."""
 
@@ -234,6 +252,50 @@ class InvestorRegistry(ContractAPI):
     def reactivate(self, investor_id: str, signer: Signer) -> TxReceipt:
         return self._send(signer, "reactivateInvestor", _id(investor_id))
 
+    # -- lost-key recovery ------------------------------------------------------------------
+
+    def request_recovery(self, lost: str, replacement: str, signer: Signer) -> TxReceipt:
+        """Start recovering ``lost`` to ``replacement``, a wallet already added to the same investor."""
+        lost, replacement = parse_address(lost), parse_address(replacement)
+        owner = self.investor_of(lost)
+        if owner is None:
+            raise ValidationError(f"{lost} is not a wallet of any investor; nothing to recover")
+        if replacement not in owner.wallets or replacement == lost:
+            from dfa import errors
+
+            raise errors.RecoveryOtherInvestor({"lost": lost, "replacement": replacement})
+        return self._send(signer, "requestRecovery", lost, replacement)
+
+    def cancel_recovery(self, lost: str, signer: Signer) -> TxReceipt:
+        """Cancel a pending recovery: signed by the lost wallet itself, or by a registrar."""
+        return self._send(signer, "cancelRecovery", parse_address(lost))
+
+    def approve_recovery(self, lost: str, signer: Signer) -> TxReceipt:
+        """Complete a recovery after its waiting period; a different agent than the one who requested it."""
+        lost = parse_address(lost)
+        recovery = self.recovery(lost)
+        if recovery is not None and recovery.status is RecoveryStatus.PENDING:
+            from dfa import errors
+
+            now = self.client.now()
+            if recovery.requester == signer.address:
+                raise errors.RecoverySameAgent({"lost": lost, "agent": signer.address})
+            if now < recovery.ready_at:
+                raise errors.RecoveryTooEarly({"lost": lost, "readyAt": recovery.ready_at, "now_": now})
+        return self._send(signer, "approveRecovery", lost)
+
+    def recovery(self, lost: str) -> Recovery | None:
+        lost = parse_address(lost)
+        replacement, ready_at, status, requester = self._call("recoveryOf", lost)
+        if status == RecoveryStatus.NONE:
+            return None
+        return Recovery(lost=lost, replacement=replacement, ready_at=ready_at, status=status, requester=requester)
+
+    def set_recovery_delay(self, seconds: int, signer: Signer) -> TxReceipt:
+        if not isinstance(seconds, int) or seconds < 0:
+            raise ValidationError("the recovery delay is a number of seconds, not negative")
+        return self._send(signer, "setRecoveryDelay", seconds)
+
     # -- reads ------------------------------------------------------------------------------
 
     def investor(self, investor_id: str) -> Investor | None:
@@ -243,16 +305,20 @@ class InvestorRegistry(ContractAPI):
         return self._investor(investor_id, record)
 
     def investor_of(self, wallet: str) -> Investor | None:
-        """The investor ``wallet`` belongs to, or ``None``."""
-        raw_id, record = self._call("identityOf", parse_address(wallet))
+        """The investor ``wallet`` belongs to, or ``None`` (also for a wallet recovered away)."""
+        wallet = parse_address(wallet)
+        if int(self._call("recoveredTo", wallet), 16):
+            return None
+        raw_id, record = self._call("identityOf", wallet)
         return self._investor("0x" + raw_id.hex(), record)
 
     def is_verified(self, wallet: str) -> bool:
         """The contract's own answer: the wallet's investor is active and its KYC unexpired."""
         return bool(self._call("isVerified", parse_address(wallet)))
 
-    def wallets(self, investor_id: str) -> tuple[str, ...]:
-        """The wallets of an investor, in the order they were added (from the registry's events)."""
+    def wallets(self, investor_id: str, *, include_removed: bool = False) -> tuple[str, ...]:
+        """The wallets of an investor, in the order they were added (from the registry's events);
+        with ``include_removed``, also those removed or recovered away."""
         key = _id(investor_id)
         changes = [
             *((log, True) for log in self.events("InvestorRegistered", investorId=key)),
@@ -264,7 +330,7 @@ class InvestorRegistry(ContractAPI):
         for log, added in changes:
             if added:
                 wallets[log["args"]["wallet"]] = None
-            else:
+            elif not include_removed:
                 wallets.pop(log["args"]["wallet"], None)
         return tuple(wallets)
 
