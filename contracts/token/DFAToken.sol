@@ -21,7 +21,7 @@ import {Allocation} from "./extensions/Allocation.sol";
 import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
-import {DFATokenDocuments} from "./DFATokenDocuments.sol";
+import {DFATokenTerms} from "./DFATokenTerms.sol";
 import {RestrictionMessages} from "./RestrictionMessages.sol";
 
 /**
@@ -33,7 +33,7 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  * This contract holds the transfer path: ERC-20, the rules' checks, pre-checks, allocation and
  * redemption. Calls it does not implement (rule changes, decisions, enforcement acts,
  * documents) are delegated to {DFATokenAdmin}, whose address is fixed in this implementation's
- * code (it passes documents on to {DFATokenDocuments}).
+ * code (it passes decisions and documents on to {DFATokenTerms}).
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * pause and freezes, granularity, supply cap (mints), holding caps, purchase limit, eligibility
@@ -132,31 +132,9 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {
             Address.functionDelegateCall(
-                address(adminModule), abi.encodeCall(DFATokenDocuments.initializeDocuments, (documents))
+                address(adminModule), abi.encodeCall(DFATokenTerms.initializeDocuments, (documents))
             );
         }
-    }
-
-    /**
-     * @dev Moves `amount` from `from` to `to` by court order (ERC-7943), whatever freezes and
-     * rules say; holder counts and balances per investor follow.
-     *
-     * Requirements: caller has ENFORCEMENT_ROLE; a legal reference; `to` is verified in the
-     * registry; `from` holds `amount`.
-     *
-     * Emits {ForcedTransfer}, {ForcedTransferExecuted} and {IERC20-Transfer}.
-     */
-    function forcedTransfer(address from, address to, uint256 amount, bytes32 legalReference)
-        external
-        onlyRole(ENFORCEMENT_ROLE)
-        returns (bool)
-    {
-        require(legalReference != bytes32(0), DFALegalReferenceRequired());
-        require(registry().isVerified(to), DFAForcedTransferToUnverified(to));
-        _forceMove(from, to, amount);
-        emit ForcedTransfer(from, to, amount);
-        emit ForcedTransferExecuted(from, to, amount, legalReference, _msgSender());
-        return true;
     }
 
     /// @inheritdoc IERC1404

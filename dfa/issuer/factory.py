@@ -27,8 +27,8 @@ class TokenFactory(ContractAPI):
     def deploy(cls, client: Client, licenses: LicenseRegistry, signer: Signer) -> TokenFactory:
         """Deploy the token implementation (with its admin module) and a factory checking ``licenses``."""
         messages = client.deploy("RestrictionMessages", [], signer)
-        documents_module = client.deploy("DFATokenDocuments", [], signer)
-        admin_module = client.deploy("DFATokenAdmin", [documents_module.address], signer)
+        terms_module = client.deploy("DFATokenTerms", [], signer)
+        admin_module = client.deploy("DFATokenAdmin", [terms_module.address], signer)
         implementation = client.deploy("DFAToken", [admin_module.address, messages.address], signer)
         return cls._deploy(client, signer, licenses.address, implementation.address)
 

@@ -96,7 +96,7 @@ class DFAToken(ContractAPI):
     """A deployed DFA token. Amounts are in whole token units (``Decimal`` or text)."""
 
     artifact = "DFAToken"
-    modules = ("DFATokenAdmin", "DFATokenDocuments")
+    modules = ("DFATokenAdmin", "DFATokenTerms")
     roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE)
 
     @cached_property

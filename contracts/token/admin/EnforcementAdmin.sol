@@ -5,8 +5,8 @@ import {Enforcement} from "../extensions/Enforcement.sol";
 
 /**
  * @title EnforcementAdmin
- * @notice Pausing and freezing, each with its legal basis, by the enforcement agent. A freeze
- * given an `until` lapses by itself at that second; `until` 0 means until lifted.
+ * @notice Pausing, freezing and forced transfers, each with its legal basis, by the enforcement
+ * agent. A freeze given an `until` lapses by itself at that second; `until` 0 means until lifted.
  */
 abstract contract EnforcementAdmin is Enforcement {
     event Paused(bytes32 legalReference, address indexed actor);
@@ -110,5 +110,27 @@ abstract contract EnforcementAdmin is Enforcement {
         if (until == 0) return INDEFINITELY;
         require(until > block.timestamp, DFAFreezeUntilInPast(until));
         return until;
+    }
+
+    /**
+     * @dev Moves `amount` from `from` to `to` by court order (ERC-7943), whatever freezes and
+     * rules say; holder counts and balances per investor follow.
+     *
+     * Requirements: caller has ENFORCEMENT_ROLE; a legal reference; `to` is verified in the
+     * registry; `from` holds `amount`.
+     *
+     * Emits {ForcedTransfer}, {ForcedTransferExecuted} and {IERC20-Transfer}.
+     */
+    function forcedTransfer(address from, address to, uint256 amount, bytes32 legalReference)
+        external
+        onlyRole(ENFORCEMENT_ROLE)
+        returns (bool)
+    {
+        require(legalReference != bytes32(0), DFALegalReferenceRequired());
+        require(registry().isVerified(to), DFAForcedTransferToUnverified(to));
+        _forceMove(from, to, amount);
+        emit ForcedTransfer(from, to, amount);
+        emit ForcedTransferExecuted(from, to, amount, legalReference, _msgSender());
+        return true;
     }
 }

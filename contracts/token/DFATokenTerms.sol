@@ -2,13 +2,15 @@
 pragma solidity ^0.8.26;
 
 import {Documents} from "./extensions/Documents.sol";
+import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
 
 /**
- * @title DFATokenDocuments
- * @notice The documents (ERC-1643) of every DFA token, reached through the token's chain of
- * delegation ({DFAToken} -> {DFATokenAdmin} -> here), so they run in the token's storage.
+ * @title DFATokenTerms
+ * @notice The published terms of every DFA token: its documents (ERC-1643) and its issuance
+ * decisions. Reached through the token's chain of delegation ({DFAToken} -> {DFATokenAdmin} ->
+ * here), so it runs in the token's storage.
  */
-contract DFATokenDocuments is Documents {
+contract DFATokenTerms is Documents, DecisionsAdmin {
     constructor() {
         _disableInitializers(); // never a token itself
     }
