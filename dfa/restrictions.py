@@ -43,6 +43,7 @@ class Restriction(IntEnum):
     RECEIVER_DENIED_BY_RULE = 23
     SENDER_FROZEN = 24
     RECEIVER_FROZEN = 25
+    LOCKED_TOKENS = 30
     ISSUANCE_LICENSE_INACTIVE = 40
     NO_DECISION = 41
     DECISION_CLOSED = 42
@@ -81,6 +82,7 @@ MESSAGES: dict[Restriction, str] = {
     "cannot be valued against it",
     Restriction.NO_REFERENCE_PRICE: "the token has no reference price to value the transfer against the purchase "
     "limit; the issuer agent must set one",
+    Restriction.LOCKED_TOKENS: "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
     Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
     "the regulator reinstates or renews it",
     Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",

@@ -14,6 +14,7 @@ import {ITransferChecks} from "./interfaces/ITransferChecks.sol";
 import {Documents} from "./extensions/Documents.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
+import {LockUps} from "./extensions/LockUps.sol";
 import {Granular} from "./extensions/Granular.sol";
 import {Holdings} from "./extensions/Holdings.sol";
 import {Restricted} from "./extensions/Restricted.sol";
@@ -37,9 +38,9 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * pause and freezes, granularity, supply cap (mints), holding caps, purchase limit, eligibility
- * of the parties, balance.
+ * of the parties, balance, and last the lock-ups.
  */
-contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, SupplyCapped, Granular, Enforcement {
+contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, SupplyCapped, Granular, LockUps {
     enum AssetClass {
         Equity,
         Debt,
@@ -178,10 +179,14 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, Allocation, Holdings, SupplyCapped, Granular, Enforcement)
+        override(Eligibility, Allocation, Holdings, SupplyCapped, Granular, LockUps)
         returns (uint8)
     {
         return super._restriction(from, to, value);
+    }
+
+    function _afterAllocation(address to, uint256 value, DecisionTerms storage terms) internal override {
+        if (terms.lockupUntil > block.timestamp) _lock(to, value, terms.lockupUntil);
     }
 
     function _update(address from, address to, uint256 value) internal override(Restricted, Allocation, Holdings) {

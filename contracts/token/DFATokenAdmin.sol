@@ -10,6 +10,7 @@ import {PricingAdmin} from "./admin/PricingAdmin.sol";
 import {RecoveryAdmin} from "./admin/RecoveryAdmin.sol";
 import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
+import {LockUps} from "./extensions/LockUps.sol";
 import {Holdings} from "./extensions/Holdings.sol";
 import {Restricted} from "./extensions/Restricted.sol";
 
@@ -38,7 +39,7 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(RulesAdmin, Enforcement, PurchaseLimited)
+        override(RulesAdmin, LockUps, PurchaseLimited)
         returns (uint8)
     {
         return super._restriction(from, to, value);

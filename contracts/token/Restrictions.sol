@@ -29,6 +29,8 @@ library Restrictions {
     uint8 internal constant SENDER_COUNTRY_NOT_ALLOWED = 20;
     uint8 internal constant SENDER_DENIED_BY_RULE = 22;
     uint8 internal constant SENDER_FROZEN = 24;
+    // holding periods and approvals
+    uint8 internal constant LOCKED_TOKENS = 30;
     // issuance
     uint8 internal constant ISSUANCE_LICENSE_INACTIVE = 40;
     uint8 internal constant NO_DECISION = 41;
@@ -67,6 +69,7 @@ library Restrictions {
             if (reason == SENDER_DENIED_BY_RULE) return string.concat(party, "denied by a compliance rule");
             if (reason == SENDER_FROZEN) return string.concat(party, "wallet frozen");
         }
+        if (code == LOCKED_TOKENS) return "Amount exceeds the balance free of lock-ups";
         if (code == ISSUANCE_LICENSE_INACTIVE) return "Operator issuance licence not in force";
         if (code == NO_DECISION) return "No such issuance decision";
         if (code == DECISION_CLOSED) return "Issuance decision closed";

@@ -148,6 +148,8 @@ class DecisionSpec(Model):
     subscription_start: Timestamp
     subscription_end: Timestamp
     """Allocations stop at this moment."""
+    lockup_until: Timestamp | None = None
+    """Tokens allocated under the decision cannot be transferred before this moment."""
 
     @model_validator(mode="after")
     def _consistent(self) -> DecisionSpec:
@@ -177,6 +179,7 @@ class DecisionSpec(Model):
             mask(self.categories),
             self.subscription_start,
             self.subscription_end,
+            self.lockup_until or 0,
         )
 
 

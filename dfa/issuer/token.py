@@ -87,6 +87,7 @@ class Decision(Model):
     categories: Categories
     subscription_start: int
     subscription_end: int
+    lockup_until: int | None
     published_at: int
     closed: bool
     allocated: Decimal
@@ -172,6 +173,10 @@ class DFAToken(ContractAPI):
     def is_frozen(self, wallet: str) -> bool:
         """Whether the wallet is frozen now (it neither sends nor receives)."""
         return bool(self._call("isFrozen", parse_address(wallet)))
+
+    def locked_tokens(self, wallet: str) -> Decimal:
+        """The part of the wallet's balance under a lock-up now."""
+        return self.amount(self._call("lockedTokens", parse_address(wallet)))
 
     def frozen_tokens(self, wallet: str) -> Decimal:
         """The part of the wallet's balance frozen now."""
@@ -361,7 +366,7 @@ class DFAToken(ContractAPI):
 
     def _decision(self, key: bytes, record: tuple, version: int) -> Decision:
         terms, published_at, closed = record
-        document_hash, cap, minimum, price, currency, minor, categories, start, end = terms
+        document_hash, cap, minimum, price, currency, minor, categories, start, end, lockup = terms
         return Decision(
             decision_id=reference_from_bytes(key),
             version=version,
@@ -373,6 +378,7 @@ class DFAToken(ContractAPI):
             categories=[c for c in Category if categories & (1 << c)],
             subscription_start=start,
             subscription_end=end,
+            lockup_until=lockup or None,
             published_at=published_at,
             closed=closed,
             allocated=self.amount(self._call("allocatedUnder", key)),

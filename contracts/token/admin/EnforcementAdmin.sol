@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {Enforcement} from "../extensions/Enforcement.sol";
+import {LockUps} from "../extensions/LockUps.sol";
 
 /**
  * @title EnforcementAdmin
  * @notice Pausing, freezing and forced transfers, each with its legal basis, by the enforcement
  * agent. A freeze given an `until` lapses by itself at that second; `until` 0 means until lifted.
  */
-abstract contract EnforcementAdmin is Enforcement {
+abstract contract EnforcementAdmin is LockUps {
     event Paused(bytes32 legalReference, address indexed actor);
     event Unpaused(bytes32 legalReference, address indexed actor);
     event WalletFrozen(address indexed wallet, uint64 until, bytes32 legalReference, address indexed actor);

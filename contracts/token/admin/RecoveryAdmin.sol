@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {Enforcement} from "../extensions/Enforcement.sol";
+import {LockUps} from "../extensions/LockUps.sol";
 
 /**
  * @title RecoveryAdmin
  * @notice Carries out, in this token, a wallet recovery the operator's registry completed
  * (requested by a registrar, open to cancellation by the lost wallet during a waiting period,
- * approved by a second agent): the balance, the frozen part and a wallet freeze move from the
- * lost wallet to its replacement. Anyone may carry it out: the due process is in the registry.
+ * approved by a second agent): the balance, the frozen part, a wallet freeze and the lock-ups
+ * move from the lost wallet to its replacement. Anyone may carry it out: the due process is in the registry.
  */
-abstract contract RecoveryAdmin is Enforcement {
+abstract contract RecoveryAdmin is LockUps {
     event WalletRecovered(
         address indexed lost, address indexed replacement, uint256 amount, uint256 frozenAmount, address indexed actor
     );
@@ -31,6 +31,7 @@ abstract contract RecoveryAdmin is Enforcement {
         uint256 frozen = getFrozenTokens(lost);
         FrozenTokens memory lostFreeze = $.frozenTokens[lost];
         uint256 amount = balanceOf(lost);
+        _moveLocks(lost, replacement);
         _forceMove(lost, replacement, amount);
         if (frozen != 0) {
             FrozenTokens storage target = $.frozenTokens[replacement];

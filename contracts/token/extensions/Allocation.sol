@@ -70,8 +70,12 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
         _mint(to, value); // the token's own rules run in _update
         DecisionTerms storage terms = _currentTerms(decisionId);
         _recordAcquisition(address(0), to, value, terms.price, terms.currency);
+        _afterAllocation(to, value, terms);
         emit Allocated(decisionId, to, value, _msgSender());
     }
+
+    /// @dev Hook for what the decision's terms leave on allocated tokens (a lock-up).
+    function _afterAllocation(address to, uint256 value, DecisionTerms storage terms) internal virtual {}
 
     function _allocationGates(bytes32 decisionId, address to, uint256 value) private view returns (uint8) {
         uint8 code = _decisionRestriction(decisionId, to, value);

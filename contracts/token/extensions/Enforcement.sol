@@ -69,7 +69,7 @@ abstract contract Enforcement is Eligibility {
     }
 
     /// @dev Moves tokens whatever freezes and rules say; frozen tokens that leave `from` stop being frozen.
-    function _forceMove(address from, address to, uint256 amount) internal {
+    function _forceMove(address from, address to, uint256 amount) internal virtual {
         uint256 balance = balanceOf(from);
         require(balance >= amount, DFAInsufficientBalance(from, balance, amount));
         RULES_BYPASSED.asBoolean().tstore(true);

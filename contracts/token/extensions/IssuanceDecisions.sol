@@ -26,6 +26,7 @@ abstract contract IssuanceDecisions is Eligibility {
         uint8 categories; // admitted investor categories (bit 1 << category)
         uint64 subscriptionStart;
         uint64 subscriptionEnd; // allocations stop at this second
+        uint64 lockupUntil; // tokens allocated under the decision cannot move before this second (0: none)
     }
 
     struct Decision {
