@@ -51,6 +51,10 @@ REGISTRY = {
     "revokeRole": ("operator", lambda w, i, o: [role_id("REGISTRAR_ROLE"), w.registrar.address]),
     "renounceRole": ("self", None),
     "multicall": ("inner", None),
+    "requestRecovery": ("registrar", lambda w, i, o: [w.wallets[1], w.wallets[0]]),
+    "cancelRecovery": ("lost wallet or registrar", None),  # see tests/enforcement/test_recovery.py
+    "approveRecovery": ("another registrar", None),  # needs a pending recovery: see below
+    "setRecoveryDelay": ("operator", lambda w, i, o: [3600]),
 }
 MATRIX = {"licenses": LICENSES, "registry": REGISTRY}
 
@@ -127,3 +131,12 @@ def test_the_operator_admin_is_not_a_registrar(world):
     assert not world.registry.has_role("REGISTRAR_ROLE", world.operator.address)
     with pytest.raises(errors.ValidationError, match="no role"):
         world.registry.has_role("GOD_ROLE", world.operator.address)
+
+
+def test_approving_a_recovery_needs_the_registrar_role(world):
+    _setup(world)
+    world.registry.set_recovery_delay(0, world.operator)
+    world.client.send(world.registrar, world.registry.contract, "requestRecovery", world.wallets[1], world.wallets[0])
+    for actor in ("regulator", "operator", "outsider"):
+        with pytest.raises(errors.AccessControlUnauthorizedAccount):
+            world.client.send(getattr(world, actor), world.registry.contract, "approveRecovery", world.wallets[1])
