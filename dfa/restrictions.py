@@ -44,6 +44,7 @@ class Restriction(IntEnum):
     SENDER_FROZEN = 24
     RECEIVER_FROZEN = 25
     LOCKED_TOKENS = 30
+    AML_APPROVAL_REQUIRED = 31
     ISSUANCE_LICENSE_INACTIVE = 40
     NO_DECISION = 41
     DECISION_CLOSED = 42
@@ -83,6 +84,8 @@ MESSAGES: dict[Restriction, str] = {
     Restriction.NO_REFERENCE_PRICE: "the token has no reference price to value the transfer against the purchase "
     "limit; the issuer agent must set one",
     Restriction.LOCKED_TOKENS: "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
+    Restriction.AML_APPROVAL_REQUIRED: "the transfer is worth more than the AML threshold (or cannot be valued) and "
+    "needs the compliance agent's prior approval of exactly this transfer",
     Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
     "the regulator reinstates or renews it",
     Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",

@@ -15,6 +15,7 @@ import {Documents} from "./extensions/Documents.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
 import {LockUps} from "./extensions/LockUps.sol";
+import {AmlHolds} from "./extensions/AmlHolds.sol";
 import {Granular} from "./extensions/Granular.sol";
 import {Holdings} from "./extensions/Holdings.sol";
 import {Restricted} from "./extensions/Restricted.sol";
@@ -37,10 +38,10 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  * code (it passes decisions and documents on to {DFATokenTerms}).
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
- * pause and freezes, granularity, supply cap (mints), holding caps, purchase limit, eligibility
- * of the parties, balance, and last the lock-ups.
+ * pause and freezes, granularity, supply cap (mints), holding caps, AML approval, purchase
+ * limit, eligibility of the parties, balance, and last the lock-ups.
  */
-contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, SupplyCapped, Granular, LockUps {
+contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Holdings, SupplyCapped, Granular, LockUps {
     enum AssetClass {
         Equity,
         Debt,
@@ -76,7 +77,6 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
 
     /// @custom:storage-location erc7201:dfa.storage.DFAToken
     struct TokenStorage {
-        uint8 decimals;
         AssetClass assetClass;
         uint16 jurisdiction;
         address issuer;
@@ -116,7 +116,8 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         require(config.jurisdiction >= 1 && config.jurisdiction <= 999, DFAInvalidJurisdiction(config.jurisdiction));
         require(config.assetClass != AssetClass.EMoney || config.reserveAuditor != address(0), DFAReserveAuditorRequired());
         TokenStorage storage $ = _tokenStorage();
-        ($.decimals, $.assetClass, $.jurisdiction) = (config.decimals, config.assetClass, config.jurisdiction);
+        _setDecimals(config.decimals);
+        ($.assetClass, $.jurisdiction) = (config.assetClass, config.jurisdiction);
         ($.issuer, $.reserveAuditor) = (config.admin, config.reserveAuditor);
         _grantRoleTo(DEFAULT_ADMIN_ROLE, config.admin);
         _grantRoleTo(ISSUER_AGENT_ROLE, config.issuerAgent);
@@ -141,10 +142,6 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
     /// @inheritdoc IERC1404
     function messageForTransferRestriction(uint8 restrictionCode) external view returns (string memory) {
         return _messages.message(restrictionCode);
-    }
-
-    function decimals() public view override returns (uint8) {
-        return _tokenStorage().decimals;
     }
 
     /// @dev What the token is: equity, debt, fund unit, real estate, commodity, secured utility, asset-referenced, e-money.
@@ -179,7 +176,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(Eligibility, Allocation, Holdings, SupplyCapped, Granular, LockUps)
+        override(Eligibility, Allocation, AmlHolds, Holdings, SupplyCapped, Granular, LockUps)
         returns (uint8)
     {
         return super._restriction(from, to, value);
@@ -189,7 +186,10 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, Holdings, Supp
         if (terms.lockupUntil > block.timestamp) _lock(to, value, terms.lockupUntil);
     }
 
-    function _update(address from, address to, uint256 value) internal override(Restricted, Allocation, Holdings) {
+    function _update(address from, address to, uint256 value)
+        internal
+        override(Restricted, Allocation, AmlHolds, Holdings)
+    {
         super._update(from, to, value);
     }
 

@@ -8,6 +8,9 @@ import {RulesAdmin} from "./admin/RulesAdmin.sol";
 import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
 import {PricingAdmin} from "./admin/PricingAdmin.sol";
 import {RecoveryAdmin} from "./admin/RecoveryAdmin.sol";
+import {AmlAdmin} from "./admin/AmlAdmin.sol";
+import {TransferChecks} from "./admin/TransferChecks.sol";
+import {AmlHolds} from "./extensions/AmlHolds.sol";
 import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
 import {LockUps} from "./extensions/LockUps.sol";
@@ -23,7 +26,7 @@ import {Restricted} from "./extensions/Restricted.sol";
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, RecoveryAdmin {
+contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, RecoveryAdmin, AmlAdmin, TransferChecks {
     /// @dev Where calls this module does not implement go next (decisions, documents), still in the token's storage.
     DFATokenTerms public immutable termsModule;
 
@@ -39,13 +42,16 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
     function _restriction(address from, address to, uint256 value)
         internal
         view
-        override(RulesAdmin, LockUps, PurchaseLimited)
+        override(Eligibility, RulesAdmin, LockUps, PurchaseLimited, AmlHolds)
         returns (uint8)
     {
         return super._restriction(from, to, value);
     }
 
-    function _update(address from, address to, uint256 value) internal override(Restricted, RulesAdmin, PurchaseLimited) {
+    function _update(address from, address to, uint256 value)
+        internal
+        override(Restricted, RulesAdmin, PurchaseLimited, AmlHolds)
+    {
         super._update(from, to, value);
     }
 

@@ -31,6 +31,7 @@ library Restrictions {
     uint8 internal constant SENDER_FROZEN = 24;
     // holding periods and approvals
     uint8 internal constant LOCKED_TOKENS = 30;
+    uint8 internal constant AML_APPROVAL_REQUIRED = 31;
     // issuance
     uint8 internal constant ISSUANCE_LICENSE_INACTIVE = 40;
     uint8 internal constant NO_DECISION = 41;
@@ -70,6 +71,7 @@ library Restrictions {
             if (reason == SENDER_FROZEN) return string.concat(party, "wallet frozen");
         }
         if (code == LOCKED_TOKENS) return "Amount exceeds the balance free of lock-ups";
+        if (code == AML_APPROVAL_REQUIRED) return "Transfer above the AML threshold needs a prior approval";
         if (code == ISSUANCE_LICENSE_INACTIVE) return "Operator issuance licence not in force";
         if (code == NO_DECISION) return "No such issuance decision";
         if (code == DECISION_CLOSED) return "Issuance decision closed";

@@ -103,6 +103,7 @@ TEMPLATES: dict[str, str] = {
     "FactoryForeignRegistry": "registry {registry} is not kept by operator {operator}; use the operator's own registry",
     "FailedDeployment": "the token clone could not be deployed (is the salt already used?)",
     "InsufficientBalance": "the factory holds {balance} wei, {needed} needed",
+    "DFAApprovalExpiryNotInFuture": "an approval must expire in the future, not at {expiry}",
     # Wallet recovery (InvestorRegistry, DFAToken)
     "RecoveryOtherInvestor": "{replacement} is not a wallet of the investor who lost {lost}; add it to that investor first",
     "RecoverySameWallet": "{wallet} cannot replace itself",

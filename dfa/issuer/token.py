@@ -27,6 +27,7 @@ from dfa.types import (
     parse_currency,
     parse_hash,
     parse_reference,
+    parse_timestamp,
     reference_from_bytes,
     reference_to_bytes,
     to_base_units,
@@ -150,6 +151,20 @@ class DFAToken(ContractAPI):
         """How many investors hold the token, overall and by category."""
         total, by_category = self._call("holderCounts")
         return HolderCounts(total=total, by_category={Category(c): n for c, n in enumerate(by_category) if c})
+
+    def set_aml_threshold(self, amount: object, currency: str, signer: Signer) -> TxReceipt:
+        """Transfers worth more than ``amount`` of ``currency`` need an approval (compliance agent); 0 lifts it."""
+        code = parse_currency(currency)
+        return self._send(signer, "setAmlThreshold", to_base_units(amount, currency_minor_units(code)), code.encode())
+
+    def approve_transfer(self, sender: str, receiver: str, amount: object, expires_at: object,
+                         signer: Signer) -> TxReceipt:
+        """Approve exactly one transfer above the AML threshold, until ``expires_at`` (compliance agent)."""
+        expiry = parse_timestamp(expires_at)
+        if expiry <= self.client.now():
+            raise ValidationError("an approval must expire in the future")
+        return self._send(signer, "approveTransfer", parse_address(sender), parse_address(receiver),
+                          self.units(amount), expiry)
 
     def recover_wallet(self, lost: str, signer: Signer) -> TxReceipt:
         """Move everything ``lost`` holds here to the wallet the registry recovered it to."""

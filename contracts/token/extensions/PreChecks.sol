@@ -2,7 +2,6 @@
 pragma solidity ^0.8.26;
 
 import {IERC1404} from "../interfaces/IERC1404.sol";
-import {ITransferChecks} from "../interfaces/ITransferChecks.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -11,24 +10,9 @@ import {Restrictions} from "../Restrictions.sol";
  * @notice Asking before acting (ERC-1404, ERC-7943 names): the answer is {_restriction}, the
  * very function the transfer path reverts with, so it cannot disagree with what then happens.
  */
-abstract contract PreChecks is Eligibility, IERC1404, ITransferChecks {
+abstract contract PreChecks is Eligibility, IERC1404 {
     /// @inheritdoc IERC1404
     function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8) {
         return _restriction(from, to, value);
-    }
-
-    /// @inheritdoc ITransferChecks
-    function canTransfer(address from, address to, uint256 amount) external view returns (bool) {
-        return from != address(0) && to != address(0) && _restriction(from, to, amount) == Restrictions.SUCCESS;
-    }
-
-    /// @inheritdoc ITransferChecks
-    function canSend(address account) external view returns (bool) {
-        return _partyRestriction(account, 0) == Restrictions.SUCCESS;
-    }
-
-    /// @inheritdoc ITransferChecks
-    function canReceive(address account) external view returns (bool) {
-        return _partyRestriction(account, 1) == Restrictions.SUCCESS;
     }
 }

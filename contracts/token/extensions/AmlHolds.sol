@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.26;
+
+import {PurchaseLimited} from "./PurchaseLimited.sol";
+import {Restrictions} from "../Restrictions.sol";
+
+/**
+ * @title AmlHolds
+ * @notice A transfer worth more than the threshold the compliance agent sets (valued at the
+ * reference price) needs a prior approval of exactly that transfer (sender, receiver, amount).
+ * An approval is used up by the transfer and lapses at its expiry. A transfer that cannot be
+ * valued in the threshold's currency needs an approval too.
+ */
+abstract contract AmlHolds is PurchaseLimited {
+    /// @custom:storage-location erc7201:dfa.storage.AmlHolds
+    struct AmlHoldsStorage {
+        uint256 threshold; // minor units of `currency`; 0: no threshold
+        bytes3 currency;
+        mapping(bytes32 transfer => uint64 expiry) approvals;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.AmlHolds")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant AML_HOLDS_STORAGE = 0xd8a565cce7be1f3a9c5e5cc660b6cf9642c4bbd5fe4d02c78c1c04eefac66f00;
+
+    event TransferApprovalUsed(address indexed from, address indexed to, uint256 value);
+
+    /// @dev The threshold above which a transfer needs an approval, and its currency.
+    function amlThreshold() public view returns (uint256 threshold, bytes3 currency) {
+        AmlHoldsStorage storage $ = _amlHoldsStorage();
+        return ($.threshold, $.currency);
+    }
+
+    /// @dev When the approval of moving `value` from `from` to `to` lapses (0: none).
+    function transferApproval(address from, address to, uint256 value) public view returns (uint64) {
+        return _amlHoldsStorage().approvals[_transferKey(from, to, value)];
+    }
+
+    function _transferKey(address from, address to, uint256 value) internal pure returns (bytes32) {
+        return keccak256(abi.encode(from, to, value));
+    }
+
+    function _amlHoldsStorage() internal pure returns (AmlHoldsStorage storage $) {
+        assembly {
+            $.slot := AML_HOLDS_STORAGE
+        }
+    }
+
+    /// @dev Whether moving `value` from `from` to `to` is above the threshold (or cannot be valued against it).
+    function _needsApproval(uint256 value) private view returns (bool) {
+        AmlHoldsStorage storage $ = _amlHoldsStorage();
+        if ($.threshold == 0) return false;
+        ReferencePrice memory price = referencePrice();
+        return price.currency != $.currency || _fiatValue(value, price.price) > $.threshold;
+    }
+
+    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
+        if (
+            from != address(0) && to != address(0) && _needsApproval(value)
+                && transferApproval(from, to, value) <= block.timestamp
+        ) return Restrictions.AML_APPROVAL_REQUIRED;
+        return super._restriction(from, to, value);
+    }
+
+    function _update(address from, address to, uint256 value) internal virtual override {
+        super._update(from, to, value);
+        if (from != address(0) && to != address(0) && !_rulesBypassed() && _needsApproval(value)) {
+            delete _amlHoldsStorage().approvals[_transferKey(from, to, value)]; // single use
+            emit TransferApprovalUsed(from, to, value);
+        }
+    }
+}
