@@ -17,7 +17,9 @@ from eth_account import Account
 
 from dfa import Client, InvestorRegistry, LicenseRegistry, LicenseTerms, NetworkProfile, NewInvestor, investor_id
 from dfa.chain.signers import KeySigner
+from dfa.enforcement import Enforcement
 from dfa.issuer import DecisionSpec, DenyRule, Rules, TokenFactory, TokenSpec
+from dfa.operator import PurchaseLimits
 from dfa.table import format_table
 
 DAY = 24 * 3600
@@ -77,6 +79,28 @@ def measure(client: Client) -> dict[str, int]:
     gas["token: transfer to an existing holder (category, country, pilot rule)"] = token.transfer(
         holders[0], holders[1].address, "10")["gasUsed"]
     gas["token: redeem"] = token.redeem(holders[1].address, "5", agent)["gasUsed"]
+
+    # the same token family with the operator's rolling fiat purchase limit active
+    limits = PurchaseLimits.deploy(client, factory, operator)
+    limits.set_limit("retail", "100000000", "USD", 30, operator)
+    limited = factory.create_token(spec.replace(symbol="GASL"), registry, operator, purchase_limits=limits)
+    limited.publish_decision(decision.replace(decision_id="D-2"), admin)
+    limited.set_reference_price("1.00", "USD", agent)
+    gas["limits: allocate to a limited investor"] = limited.allocate("D-2", holders[0].address, "1000", agent)["gasUsed"]
+    limited.allocate("D-2", holders[1].address, "1000", agent)
+    registry.update(investor_id("gas-1", SALT), registry.investor_of(holders[1].address).profile().replace(
+        category="retail"), registrar)
+    gas["limits: transfer to an existing limited holder"] = limited.transfer(holders[0], holders[1].address,
+                                                                             "10")["gasUsed"]
+    for _ in range(3):
+        limited.allocate_many("D-2", [(holders[1].address, "1")] * 100, agent)
+    gas["limits: the same after 300 more acquisitions"] = limited.transfer(holders[0], holders[1].address,
+                                                                           "10")["gasUsed"]
+    enforcement = Enforcement(limited)
+    gas["enforcement: freeze a wallet"] = enforcement.freeze_wallet(holders[2].address, "Case 1",
+                                                                    dev[6])["gasUsed"]
+    gas["enforcement: forced transfer"] = enforcement.forced_transfer(holders[0].address, holders[1].address, "5",
+                                                                      "Case 2", dev[6])["gasUsed"]
     return gas
 
 

@@ -116,6 +116,11 @@ class Enforcement:
                     acts.append((log["blockNumber"], log["logIndex"], act))
         return [act for *_, act in sorted(acts, key=lambda item: item[:2])]
 
+    def investor_history(self, investor_id: str) -> list[EnforcementEvent]:
+        """Every enforcement act touching any wallet the investor has ever had (recovered ones included)."""
+        registry = InvestorRegistry(self.client, self.token.info().registry)
+        return self.history(wallets=list(registry.wallets(investor_id, include_removed=True)))
+
     def _event(self, kind: str, log) -> EnforcementEvent:
         args = log["args"]
         until = args.get("until")

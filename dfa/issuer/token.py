@@ -48,6 +48,9 @@ class TransferCheck(Model):
     reason: Restriction | None
     """``None`` for a code this version of dfa does not know."""
     message: str
+    remaining_allowance: Decimal | None = None
+    """What the receiving investor may still acquire under its purchase limit, when one applies."""
+    allowance_currency: str | None = None
 
     @property
     def allowed(self) -> bool:
@@ -205,13 +208,13 @@ class DFAToken(ContractAPI):
     def check_transfer(self, sender: str, receiver: str, amount: object) -> TransferCheck:
         """Would moving ``amount`` from ``sender`` to ``receiver`` pass every rule now? Sends nothing."""
         code = self._call("detectTransferRestriction", parse_address(sender), parse_address(receiver), self.units(amount))
-        return _check(code)
+        return self._with_allowance(_check(code), receiver)
 
     def check_allocation(self, decision_id: str, receiver: str, amount: object) -> TransferCheck:
         """Would allocating ``amount`` to ``receiver`` under the decision pass now? Sends nothing."""
         code = self._call("detectAllocationRestriction", _decision_key(decision_id), parse_address(receiver),
                           self.units(amount))
-        return _check(code)
+        return self._with_allowance(_check(code), receiver)
 
     # -- holders ----------------------------------------------------------------------------
 
@@ -362,6 +365,22 @@ class DFAToken(ContractAPI):
         return self._send(signer, "multicall", calls)
 
     # -- internals --------------------------------------------------------------------------
+
+    def _with_allowance(self, check: TransferCheck, receiver: str) -> TransferCheck:
+        """The check with the receiver's remaining purchase allowance, when a limit applies to it."""
+        from dfa.operator.investors import InvestorRegistry
+        from dfa.operator.limits import PurchaseLimits
+
+        limits = self._call("purchaseLimits")
+        if int(limits, 16) == 0:
+            return check
+        investor = InvestorRegistry(self.client, self._call("registry")).investor_of(receiver)
+        if investor is None:
+            return check
+        allowance = PurchaseLimits(self.client, limits).remaining_allowance(investor)
+        if not allowance.limited:
+            return check
+        return check.replace(remaining_allowance=allowance.remaining, allowance_currency=allowance.currency)
 
     def _country_rules(self) -> dict[int, int]:
         """Country -> rule (1 allowed, 2 denied), replayed from the rule-change events."""

@@ -48,6 +48,7 @@ def test_the_retail_investor_of_the_pilot(limited):
     client.travel(10 * DAY)
     check = limited.token_b.check_allocation("LIMB-1", limited.alice.address, "40")  # 400 USD at 10.00
     assert check.reason is r.Restriction.PURCHASE_LIMIT_EXCEEDED
+    assert (check.remaining_allowance, check.allowance_currency) == (300, "USD")  # the pre-check says what is left
     with pytest.raises(r.PurchaseLimitExceeded) as refused:
         allocate(limited, limited.token_b, "alice", "40")
     assert not refused.value.sent

@@ -41,6 +41,8 @@ def test_recovery_moves_balance_and_freezes_and_retires_the_lost_wallet(lost):
     assert registry.investor_of(lost.alice.address) is None and not registry.is_verified(lost.alice.address)
     assert token.receipt_events(receipt, "WalletRecovered")[0]["frozenAmount"] == 30000
     assert [a.kind for a in Enforcement(token).history(wallets=[lost.alice.address])][-1] == "recovery"
+    kinds = [a.kind for a in Enforcement(token).investor_history(lost.ids["alice"])]
+    assert kinds == ["freeze tokens", "recovery"]
 
     with pytest.raises(r.ReceiverSuspended):  # the lost wallet is out for good
         token.allocate(lost.decision_id, lost.alice.address, "100", lost.issuer_agent)
