@@ -1,0 +1,155 @@
+"""The register extract: who held how much of a token at a block, by investor.
+
+Built from the chain's events (read in bounded ranges), so it works at any past block, and
+reconciled with the token's ``totalSupply`` at that block: an extract that does not add up is
+an error, never a document.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+from dfa.errors import DFAError
+from dfa.issuer.token import DFAToken
+from dfa.models import Model
+from dfa.operator.investors import Category, InvestorRegistry, Kind
+from dfa.types import country_name, format_timestamp
+
+ZERO = "0x" + "00" * 20
+
+
+class ReconciliationError(DFAError):
+    """The holdings rebuilt from events do not add up to the token's total supply."""
+
+
+class HolderWallet(Model):
+    wallet: str
+    balance: Decimal
+    frozen: Decimal
+
+
+class Holder(Model):
+    """One investor's holding; ``investor_id`` is ``None`` for a wallet no investor was ever bound to."""
+
+    investor_id: str | None
+    category: Category | None
+    kind: Kind | None
+    country: int | None
+    residency: int | None
+    wallets: tuple[HolderWallet, ...]
+    balance: Decimal
+    frozen: Decimal
+
+
+class RegisterExtract(Model):
+    token: str
+    symbol: str
+    decimals: int
+    block: int
+    timestamp: int
+    total_supply: Decimal
+    holders: tuple[Holder, ...]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=1)
+
+    def to_csv(self) -> str:
+        """One row per wallet, with its investor's attributes and total."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["investor_id", "category", "kind", "country", "residency", "wallet", "balance", "frozen",
+                         "investor_balance"])
+        for holder in self.holders:
+            for wallet in holder.wallets:
+                writer.writerow([
+                    holder.investor_id or "",
+                    holder.category.name.lower() if holder.category else "",
+                    holder.kind.name.lower() if holder.kind else "",
+                    country_name(holder.country) if holder.country else "",
+                    country_name(holder.residency) if holder.residency else "",
+                    wallet.wallet,
+                    f"{wallet.balance:.{self.decimals}f}",
+                    f"{wallet.frozen:.{self.decimals}f}",
+                    f"{holder.balance:.{self.decimals}f}",
+                ])
+        return out.getvalue()
+
+    def title(self) -> str:
+        return f"Register of {self.symbol} ({self.token}) at block {self.block}, {format_timestamp(self.timestamp)}"
+
+
+def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterExtract:
+    """The register of ``token`` at ``at_block`` (default: the latest block)."""
+    client = token.client
+    block = client.w3.eth.block_number if at_block is None else at_block
+    timestamp = int(client.w3.eth.get_block(block)["timestamp"])
+
+    balances: dict[str, int] = defaultdict(int)
+    for log in token.events("Transfer", 0, block):
+        args = log["args"]
+        if args["from"] != ZERO:
+            balances[args["from"]] -= args["value"]
+        if args["to"] != ZERO:
+            balances[args["to"]] += args["value"]
+    held = {wallet: units for wallet, units in balances.items() if units}
+
+    total = token.contract.functions.totalSupply().call(block_identifier=block)
+    if sum(held.values()) != total or any(units < 0 for units in held.values()):
+        raise ReconciliationError(
+            f"the transfers up to block {block} add up to {sum(held.values())} base units, "
+            f"the token's total supply is {total}: the events are incomplete"
+        )
+
+    frozen_wallets = {log["args"]["account"] for log in token.events("Frozen", 0, block)}
+    owners, profiles = _investors_at(InvestorRegistry(client, token.info().registry), block)
+    by_investor: dict[str | None, list[HolderWallet]] = defaultdict(list)
+    for wallet, units in sorted(held.items()):
+        frozen = 0
+        if wallet in frozen_wallets:
+            frozen = token.contract.functions.getFrozenTokens(wallet).call(block_identifier=block)
+        by_investor[owners.get(wallet)].append(
+            HolderWallet(wallet=wallet, balance=token.amount(units), frozen=token.amount(frozen))
+        )
+    holders = []
+    for investor_id, wallets in by_investor.items():
+        profile = profiles.get(investor_id, {})
+        holders.append(Holder(
+            investor_id=investor_id,
+            category=profile.get("category"),
+            kind=profile.get("kind"),
+            country=profile.get("country"),
+            residency=profile.get("residency"),
+            wallets=tuple(wallets),
+            balance=sum((w.balance for w in wallets), Decimal(0)),
+            frozen=sum((w.frozen for w in wallets), Decimal(0)),
+        ))
+    holders.sort(key=lambda h: (-h.balance, h.investor_id or ""))
+    return RegisterExtract(token=token.address, symbol=token.symbol, decimals=token.decimals, block=block,
+                           timestamp=timestamp, total_supply=token.amount(total), holders=tuple(holders))
+
+
+def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str], dict[str, dict]]:
+    """Wallet -> investor id, and investor id -> attributes, replayed from the registry's events up to ``block``."""
+    changes = []
+    for name in ("InvestorRegistered", "InvestorUpdated", "WalletAdded"):
+        changes += [(log["blockNumber"], log["logIndex"], name, log["args"]) for log in registry.events(name, 0, block)]
+    changes.sort(key=lambda change: change[:2])
+    owners: dict[str, str] = {}
+    profiles: dict[str, dict] = {}
+    for _, _, name, args in changes:
+        investor_id = "0x" + args["investorId"].hex()
+        if name in ("InvestorRegistered", "WalletAdded"):
+            # a wallet keeps the investor it was last bound to: a recovered wallet's leftovers stay theirs
+            owners[args["wallet"]] = investor_id
+        if name != "WalletAdded":
+            profiles[investor_id] = {
+                "category": Category(args["category"]),
+                "kind": Kind(args["kind"]),
+                "country": args["country"],
+                "residency": args["residency"],
+            }
+    return owners, profiles
