@@ -312,6 +312,14 @@ class InvestorRegistry(ContractAPI):
         raw_id, record = self._call("identityOf", wallet)
         return self._investor("0x" + raw_id.hex(), record)
 
+    def has_wallet(self, wallet: str) -> bool:
+        """Whether ``wallet`` is bound to an investor (one read, no event scan)."""
+        return self._call("investorIdOf", parse_address(wallet)) != bytes(32)
+
+    def has_investor(self, investor_id: str) -> bool:
+        """Whether an investor with this id is registered (one read, no event scan)."""
+        return self._call("investorOf", _id(investor_id))[6] != InvestorStatus.NONE
+
     def is_verified(self, wallet: str) -> bool:
         """The contract's own answer: the wallet's investor is active and its KYC unexpired."""
         return bool(self._call("isVerified", parse_address(wallet)))

@@ -1,0 +1,1 @@
+"""The subcommands of ``dfa``, one module per role."""

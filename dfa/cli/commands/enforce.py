@@ -1,0 +1,83 @@
+"""dfa enforce freeze|unfreeze|freeze-tokens|forced-transfer|recovery-request|recovery-approve|recover|history"""
+
+from dfa.cli.commands.issuer import token
+from dfa.cli.commands.operator import _registry
+from dfa.enforcement import Enforcement
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("enforce", help="freezes, court orders, lost-key recovery (each with its legal basis)")
+    actions = parser.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("freeze", help="freeze a wallet")
+    p.add_argument("token")
+    p.add_argument("wallet")
+    p.add_argument("--reference", required=True, help="court order or case")
+    p.add_argument("--until", help="when the freeze lapses by itself")
+    p.set_defaults(func=_freeze)
+    p = actions.add_parser("unfreeze", help="lift a wallet freeze")
+    p.add_argument("token")
+    p.add_argument("wallet")
+    p.add_argument("--reference", required=True)
+    p.set_defaults(func=_unfreeze)
+    p = actions.add_parser("forced-transfer", help="move tokens by court order")
+    p.add_argument("token")
+    p.add_argument("sender")
+    p.add_argument("receiver")
+    p.add_argument("amount")
+    p.add_argument("--reference", required=True)
+    p.set_defaults(func=_forced)
+    p = actions.add_parser("recovery-request", help="start recovering a lost wallet (registrar)")
+    p.add_argument("lost")
+    p.add_argument("replacement")
+    p.set_defaults(func=_request)
+    p = actions.add_parser("recovery-approve", help="approve a recovery after its wait (another registrar)")
+    p.add_argument("lost")
+    p.set_defaults(func=_approve)
+    p = actions.add_parser("recover", help="move a recovered wallet's holdings in a token")
+    p.add_argument("token")
+    p.add_argument("lost")
+    p.set_defaults(func=_recover)
+    p = actions.add_parser("history", help="the enforcement history of a token")
+    p.add_argument("token")
+    p.set_defaults(func=_history)
+
+
+def _freeze(ctx, args) -> None:
+    Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer, until=args.until)
+    ctx.say(f"{args.wallet} frozen ({args.reference})", wallet=args.wallet)
+
+
+def _unfreeze(ctx, args) -> None:
+    Enforcement(token(ctx, args.token)).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
+    ctx.say(f"{args.wallet} unfrozen ({args.reference})", wallet=args.wallet)
+
+
+def _forced(ctx, args) -> None:
+    Enforcement(token(ctx, args.token)).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
+                                                        ctx.signer)
+    ctx.say(f"{args.amount} moved from {args.sender} to {args.receiver} ({args.reference})")
+
+
+def _request(ctx, args) -> None:
+    _registry(ctx).request_recovery(args.lost, args.replacement, ctx.signer)
+    recovery = _registry(ctx).recovery(args.lost)
+    ctx.say(f"recovery of {args.lost} requested; it can be approved from {recovery.ready_at}",
+            **recovery.model_dump(mode="json"))
+
+
+def _approve(ctx, args) -> None:
+    _registry(ctx).approve_recovery(args.lost, ctx.signer)
+    ctx.say(f"recovery of {args.lost} approved", lost=args.lost)
+
+
+def _recover(ctx, args) -> None:
+    token(ctx, args.token).recover_wallet(args.lost, ctx.signer)
+    ctx.say(f"holdings of {args.lost} moved to its replacement", lost=args.lost)
+
+
+def _history(ctx, args) -> None:
+    acts = Enforcement(token(ctx, args.token)).history()
+    if ctx.as_json:
+        ctx.output.append([act.model_dump(mode="json") for act in acts])
+    for act in acts if not ctx.as_json else ():
+        print(f"{act.block:>8}  {act.kind:<16} {act.wallet or '-':<42} {act.legal_reference or '-'}")

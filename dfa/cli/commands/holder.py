@@ -1,0 +1,40 @@
+"""dfa holder transfer|check|balance"""
+
+from dfa.cli.commands.issuer import token
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("holder", help="holders: transfer, pre-check, balance")
+    actions = parser.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("transfer", help="transfer from the signer's wallet (pre-checked)")
+    p.add_argument("token")
+    p.add_argument("to")
+    p.add_argument("amount")
+    p.set_defaults(func=_transfer)
+    p = actions.add_parser("check", help="would a transfer pass now? with the reason when not")
+    p.add_argument("token")
+    p.add_argument("sender")
+    p.add_argument("receiver")
+    p.add_argument("amount")
+    p.set_defaults(func=_check)
+    p = actions.add_parser("balance", help="a wallet's balance")
+    p.add_argument("token")
+    p.add_argument("wallet")
+    p.set_defaults(func=_balance)
+
+
+def _transfer(ctx, args) -> None:
+    receipt = token(ctx, args.token).transfer(ctx.signer, args.to, args.amount)
+    ctx.say(f"transferred {args.amount} to {args.to}", tx=receipt["transactionHash"].to_0x_hex())
+
+
+def _check(ctx, args) -> None:
+    check = token(ctx, args.token).check_transfer(args.sender, args.receiver, args.amount)
+    text = "allowed" if check.allowed else f"refused (code {check.code}): {check.message}"
+    ctx.say(text, **check.model_dump(mode="json"), allowed=check.allowed)
+
+
+def _balance(ctx, args) -> None:
+    target = token(ctx, args.token)
+    balance = target.balance_of(args.wallet)
+    ctx.say(f"{balance} {target.symbol}", wallet=args.wallet, balance=str(balance), symbol=target.symbol)

@@ -1,0 +1,131 @@
+"""dfa issuer deploy-factory|deploy|allocate|document|redeem"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from pathlib import Path
+
+from dfa.errors import ValidationError
+from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
+from dfa.operator import InvestorRegistry
+from dfa.operator.limits import PurchaseLimits
+from dfa.regulator import LicenseRegistry
+from dfa.types import parse_address, to_base_units
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("issuer", help="tokens: deploy, allocate, documents, redemption")
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("deploy-factory", help="deploy the token factory").set_defaults(func=_deploy_factory)
+    p = actions.add_parser("deploy", help="deploy a token from a spec file (signer: the licensed operator)")
+    p.add_argument("spec", help="TOML or JSON token spec; its decision is published separately")
+    p.add_argument("--limits", action="store_true", help="report acquisitions to the operator's purchase limits")
+    p.set_defaults(func=_deploy)
+    p = actions.add_parser("publish-decision", help="publish the decision of a spec file (signer: the token admin)")
+    p.add_argument("token")
+    p.add_argument("spec")
+    p.set_defaults(func=_publish)
+    p = actions.add_parser("allocate", help="allocate from a CSV of wallet,amount (all rows pre-checked first)")
+    p.add_argument("token")
+    p.add_argument("decision")
+    p.add_argument("csv")
+    p.set_defaults(func=_allocate)
+    p = actions.add_parser("document", help="publish a document with the hash of a file")
+    p.add_argument("token")
+    p.add_argument("name")
+    p.add_argument("uri")
+    p.add_argument("file")
+    p.set_defaults(func=_document)
+    p = actions.add_parser("redeem", help="redeem a holder's tokens")
+    p.add_argument("token")
+    p.add_argument("wallet")
+    p.add_argument("amount")
+    p.set_defaults(func=_redeem)
+
+
+def token(ctx, name: str) -> DFAToken:
+    return DFAToken(ctx.client, ctx.deployments.address(name))
+
+
+def load_spec(path: str) -> dict:
+    try:
+        text = Path(path).read_text()
+        return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
+    except (OSError, ValueError) as error:
+        raise ValidationError(f"cannot read the spec {path}: {error}") from None
+
+
+def _deploy_factory(ctx, args) -> None:
+    licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
+    factory = TokenFactory.deploy(ctx.client, licenses, ctx.signer)
+    ctx.deployments.record("factory", factory.address)
+    ctx.say(f"token factory deployed at {factory.address}", factory=factory.address)
+
+
+def _deploy(ctx, args) -> None:
+    raw = load_spec(args.spec)
+    raw.pop("decision", None)
+    spec = TokenSpec.model_validate(raw)
+    factory = TokenFactory(ctx.client, ctx.deployments.address("factory"))
+    registry = InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
+    limits = PurchaseLimits(ctx.client, ctx.deployments.address("limits")) if args.limits else None
+    created = factory.create_token(spec, registry, ctx.signer, purchase_limits=limits)
+    ctx.deployments.record(spec.symbol, created.address)
+    ctx.say(f"{spec.symbol} deployed at {created.address}", symbol=spec.symbol, token=created.address)
+
+
+def _publish(ctx, args) -> None:
+    from dfa.issuer import DecisionSpec
+
+    raw = load_spec(args.spec).get("decision")
+    if not raw:
+        raise ValidationError(f"{args.spec} has no [decision]")
+    decision = DecisionSpec.model_validate(raw)
+    token(ctx, args.token).publish_decision(decision, ctx.signer)
+    ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
+
+
+def _allocate(ctx, args) -> None:
+    target = token(ctx, args.token)
+    rows, problems = [], []
+    with open(args.csv, newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                wallet, amount = parse_address((row.get("wallet") or "").strip()), (row.get("amount") or "").strip()
+                to_base_units(amount, target.decimals)
+                rows.append((line, wallet, amount))
+            except ValidationError as error:
+                problems.append(f"line {line}: {error}")
+    if problems:
+        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+    refusals = []
+    for line, wallet, amount in rows:
+        check = target.check_allocation(args.decision, wallet, amount)
+        if not check.allowed:
+            refusals.append((line, wallet, check))
+    if refusals:
+        from dfa.restrictions import restriction_error
+
+        line, wallet, check = refusals[0]
+        error = restriction_error(check.code, "0x" + "00" * 20, wallet, 0)
+        error.args = (f"nothing was allocated; line {line} ({wallet}): {check.message}"
+                      + (f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""),)
+        raise error
+    for start in range(0, len(rows), 100):
+        chunk = rows[start:start + 100]
+        target.allocate_many(args.decision, [(wallet, amount) for _, wallet, amount in chunk], ctx.signer)
+        ctx.progress(start + len(chunk), len(rows), "allocating")
+    ctx.say(f"{len(rows)} allocations under {args.decision}", allocations=len(rows))
+
+
+def _document(ctx, args) -> None:
+    spec = DocumentSpec(name=args.name, uri=args.uri, path=args.file)
+    token(ctx, args.token).set_document(spec, ctx.signer)
+    ctx.say(f"document {args.name} published with hash {spec.hash}", name=args.name, hash=spec.hash)
+
+
+def _redeem(ctx, args) -> None:
+    token(ctx, args.token).redeem(args.wallet, args.amount, ctx.signer)
+    ctx.say(f"redeemed {args.amount} from {args.wallet}", wallet=args.wallet, amount=args.amount)

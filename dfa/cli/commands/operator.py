@@ -1,0 +1,123 @@
+"""dfa operator deploy|add-registrar|onboard|suspend|add-wallet|show"""
+
+from __future__ import annotations
+
+import csv
+import os
+
+from dfa.errors import ValidationError
+from dfa.operator import InvestorRegistry, NewInvestor, investor_id
+from dfa.operator.limits import PurchaseLimits
+from dfa.regulator import LicenseRegistry
+
+SALT_ENV = "DFA_REGISTRAR_SALT"
+COLUMNS = ("reference", "wallet", "category", "kind", "country", "residency", "kyc_valid_until")
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("operator", help="the operator's investor registry")
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("deploy", help="deploy the registry (signer: the licensed operator)").set_defaults(func=_deploy)
+    p = actions.add_parser("add-registrar", help="appoint a registrar agent")
+    p.add_argument("registrar")
+    p.set_defaults(func=_add_registrar)
+    p = actions.add_parser("onboard", help="register investors from a CSV (all rows checked first)")
+    p.add_argument("csv")
+    p.set_defaults(func=_onboard)
+    p = actions.add_parser("suspend", help="suspend an investor")
+    p.add_argument("investor_id")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=_suspend)
+    p = actions.add_parser("add-wallet", help="add a wallet to an investor")
+    p.add_argument("investor_id")
+    p.add_argument("wallet")
+    p.set_defaults(func=_add_wallet)
+    p = actions.add_parser("show", help="the investor a wallet belongs to")
+    p.add_argument("wallet")
+    p.set_defaults(func=_show)
+    p = actions.add_parser("deploy-limits", help="deploy the operator's purchase limits")
+    p.set_defaults(func=_deploy_limits)
+
+
+def _registry(ctx) -> InvestorRegistry:
+    return InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
+
+
+def _deploy(ctx, args) -> None:
+    licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
+    registry = InvestorRegistry.deploy(ctx.client, licenses, ctx.signer)
+    ctx.deployments.record("registry", registry.address)
+    ctx.say(f"investor registry deployed at {registry.address}", registry=registry.address)
+
+
+def _deploy_limits(ctx, args) -> None:
+    limits = PurchaseLimits.deploy(ctx.client, ctx.deployments.address("factory"), ctx.signer)
+    ctx.deployments.record("limits", limits.address)
+    ctx.say(f"purchase limits deployed at {limits.address}", limits=limits.address)
+
+
+def _add_registrar(ctx, args) -> None:
+    _registry(ctx).add_registrar(args.registrar, ctx.signer)
+    ctx.say(f"{args.registrar} is a registrar", registrar=args.registrar)
+
+
+def read_investors(path: str, salt: str) -> list[NewInvestor]:
+    """Every row of the CSV as a new investor; any bad row refuses the whole file, naming each line."""
+    investors, problems = [], []
+    try:
+        handle = open(path, newline="")
+    except OSError as error:
+        raise ValidationError(f"cannot read {path}: {error}") from None
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValidationError(f"{path} lacks the columns {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                fields = {c: (row.get(c) or "").strip() for c in COLUMNS}
+                investors.append(NewInvestor(
+                    investor_id=investor_id(fields.pop("reference"), salt), flags=row.get("flags") or [], **fields))
+            except ValidationError as error:
+                problems.append(f"line {line}: {error}")
+    if problems:
+        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+    if not investors:
+        raise ValidationError(f"{path} has no rows")
+    wallets = [i.wallet for i in investors]
+    if len(set(wallets)) != len(wallets):
+        raise ValidationError("nothing was sent: the CSV names the same wallet twice")
+    return investors
+
+
+def _onboard(ctx, args) -> None:
+    salt = os.environ.get(SALT_ENV)
+    if not salt:
+        raise ValidationError(f"set {SALT_ENV} to the registrar's secret salt (16 bytes or more)")
+    investors = read_investors(args.csv, salt)
+    registry = _registry(ctx)
+    # re-running a file after a failure completes it: what is already registered is skipped
+    fresh = [i for i in investors if not registry.has_wallet(i.wallet) and not registry.has_investor(i.investor_id)]
+    for start in range(0, len(fresh), registry.max_batch):
+        registry.register_many(fresh[start:start + registry.max_batch], ctx.signer)
+        ctx.progress(min(start + registry.max_batch, len(fresh)), len(fresh), "onboarding")
+    ctx.say(f"{len(fresh)} investors registered, {len(investors) - len(fresh)} were already there",
+            registered=len(fresh), skipped=len(investors) - len(fresh))
+
+
+def _suspend(ctx, args) -> None:
+    _registry(ctx).suspend(args.investor_id, args.reason, ctx.signer)
+    ctx.say(f"investor {args.investor_id} suspended", investor_id=args.investor_id)
+
+
+def _add_wallet(ctx, args) -> None:
+    _registry(ctx).add_wallet(args.investor_id, args.wallet, ctx.signer)
+    ctx.say(f"wallet {args.wallet} added to {args.investor_id}", investor_id=args.investor_id, wallet=args.wallet)
+
+
+def _show(ctx, args) -> None:
+    investor = _registry(ctx).investor_of(args.wallet)
+    if investor is None:
+        ctx.say(f"{args.wallet} belongs to no investor", wallet=args.wallet, investor=None)
+    else:
+        ctx.say(str(investor), **investor.model_dump(mode="json"))

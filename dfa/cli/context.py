@@ -1,0 +1,74 @@
+"""What every command needs: the chain, the signer, the deployment records, and how to answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from dfa.chain.client import Client
+from dfa.chain.network import NetworkProfile
+from dfa.chain.signers import KeySigner, Signer
+from dfa.cli import local_node
+from dfa.cli.home import Deployments
+from dfa.errors import SignerError, ValidationError
+
+
+@dataclass
+class Context:
+    network: str | None
+    chain_id: int | None
+    account: str | None
+    dev_account: int | None
+    as_json: bool
+    yes: bool
+    output: list[Any] = field(default_factory=list)
+
+    @cached_property
+    def client(self) -> Client:
+        if self.network in (None, "local"):
+            return Client(local_node.profile())
+        if self.network == "embedded":
+            return Client.embedded()
+        if self.network.startswith("http"):
+            if self.chain_id is None:
+                raise ValidationError("give --chain-id with a network URL: it is checked on connect")
+            dev = self.dev_account is not None
+            return Client(NetworkProfile(name="cli", chain_id=self.chain_id, rpc_url=self.network, dev=dev))
+        raise ValidationError(f"unknown network {self.network!r}: give 'local' (the default), 'embedded' or a URL")
+
+    @cached_property
+    def signer(self) -> Signer:
+        if self.account:
+            return KeySigner.from_keystore(self.account)
+        if self.dev_account is not None:
+            accounts = self.client.dev_accounts()
+            if not 0 <= self.dev_account < len(accounts):
+                raise ValidationError(f"there are {len(accounts)} development accounts; --dev-account "
+                                      f"{self.dev_account} is not one of them")
+            return accounts[self.dev_account]
+        raise SignerError("this command sends a transaction: give --account KEYSTORE (passphrase in "
+                          "$DFA_KEYSTORE_PASSPHRASE) or, on a local node, --dev-account N")
+
+    @cached_property
+    def deployments(self) -> Deployments:
+        return Deployments(self.client.chain_id)
+
+    def say(self, text: str, **data: Any) -> None:
+        """A line for people (stdout), and the same facts for machines under --json."""
+        if self.as_json:
+            self.output.append(data or {"message": text})
+        else:
+            print(text)
+
+    def progress(self, done: int, total: int, what: str) -> None:
+        """Progress on stderr, only when it is a terminal."""
+        if sys.stderr.isatty():
+            print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    def flush(self) -> None:
+        if self.as_json:
+            document = self.output[0] if len(self.output) == 1 else self.output
+            print(json.dumps(document, indent=1, default=str))

@@ -1,0 +1,107 @@
+"""``dfa node``: a local anvil that outlives the command, its state persisted in the data directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+from dfa.chain.anvil import HARDFORK, _free_port, find_anvil
+from dfa.chain.network import ANVIL_CHAIN_ID, NetworkProfile, local_anvil
+from dfa.cli.home import home
+from dfa.errors import NodeError
+
+
+def node_dir() -> Path:
+    return home() / "node"
+
+
+def _record_path() -> Path:
+    return node_dir() / "node.json"
+
+
+def running() -> dict | None:
+    """The record of the node this machine's ``dfa node start`` left running, if it still answers."""
+    try:
+        record = json.loads(_record_path().read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        requests.post(record["url"], json={"jsonrpc": "2.0", "id": 1, "method": "web3_clientVersion", "params": []},
+                      timeout=2).raise_for_status()
+    except requests.RequestException:
+        return None
+    return record
+
+
+def profile() -> NetworkProfile:
+    record = running()
+    if record is None:
+        raise NodeError("no local node is running: start one with `dfa node start` "
+                        "(or give --network embedded for a throw-away chain, or --network URL)")
+    return local_anvil(record["url"], record["chain_id"])
+
+
+def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None) -> dict:
+    """Start anvil in the background with its state in the data directory; idempotent."""
+    existing = running()
+    if existing is not None:
+        return {**existing, "already_running": True}
+    directory = node_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    port = port or _free_port()
+    state = directory / "state.json"
+    command = [str(find_anvil()), "--host", "127.0.0.1", "--port", str(port), "--silent", "--chain-id",
+               str(chain_id), "--hardfork", HARDFORK, "--state", str(state), "--preserve-historical-states",
+               "--state-interval", "5"]
+    with open(directory / "anvil.log", "ab") as log:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)  # outlives this command, on purpose
+    record = {"pid": process.pid, "url": f"http://127.0.0.1:{port}", "chain_id": chain_id, "state": str(state)}
+    _record_path().write_text(json.dumps(record))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise NodeError(f"anvil exited with code {process.returncode}; see {directory / 'anvil.log'}")
+        if running() is not None:
+            return record
+        time.sleep(0.1)
+    raise NodeError(f"anvil did not answer at {record['url']} within 30s; see {directory / 'anvil.log'}")
+
+
+def stop(timeout: float = 15.0) -> dict | None:
+    """Stop the node (SIGINT: anvil writes its state), wait, then kill. None when none was running."""
+    try:
+        record = json.loads(_record_path().read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    pid = record["pid"]
+    try:
+        os.kill(pid, signal.SIGINT)
+    except ProcessLookupError:
+        _record_path().unlink(missing_ok=True)
+        return None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    if _alive(pid):
+        os.kill(pid, signal.SIGKILL)
+    _record_path().unlink(missing_ok=True)
+    return record
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our child
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
