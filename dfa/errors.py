@@ -95,7 +95,7 @@ class RevertError(TransactionError):
         self.arguments = dict(arguments or {})
         if name is not None:
             self.name = name
-        shown = {k: _show(v) for k, v in self.arguments.items()}
+        shown = {k: _show(v, k) for k, v in self.arguments.items()}
         message = self.template.format(**shown) if self.template else ", ".join(f"{k}={v}" for k, v in shown.items())
         super().__init__(f"{message} [{self.name}]", tx_hash)
 
@@ -110,9 +110,16 @@ class RevertError(TransactionError):
         return (type(self), (self.arguments, self.tx_hash), {"name": self.name})
 
 
-def _show(value: Any) -> str:
+_MOMENTS = ("now_", "readyAt", "until", "expiresAt", "kycValidUntil", "expiry")
+
+
+def _show(value: Any, name: str = "") -> str:
     from dfa.chain.messages import ROLE_NAMES
 
+    if name in _MOMENTS and isinstance(value, int) and 0 < value < 2**40:
+        from dfa.types import format_timestamp
+
+        return format_timestamp(value)
     if isinstance(value, bytes):
         from dfa.types import reference_from_bytes
 

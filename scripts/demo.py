@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+from pathlib import Path
 from typing import Callable
 
 from eth_account import Account
@@ -27,6 +29,9 @@ from dfa import (
 )
 from dfa import restrictions
 from dfa.chain.signers import KeySigner
+from dfa.enforcement import Enforcement
+from dfa.operator import PurchaseLimits
+from dfa.register import register_extract
 from dfa.issuer import DecisionSpec, DenyRule, DocumentSpec, Rules, TokenFactory, TokenSpec
 from dfa.models import InvalidInput
 from dfa.table import format_table
@@ -46,12 +51,12 @@ def refused(what: str, expected: type[DFAError], action: Callable[[], object]) -
         action()
     except expected as refusal:
         sent = " (nothing was sent)" if not getattr(refusal, "sent", False) else ""
-        print(f"  refused: {what}\n    -> {refusal}{sent}")
+        print(f"  refused: {what}\n    -> {type(refusal).__name__}: {refusal}{sent}")
         return refusal
     raise SystemExit(f"demo failed: {what} was not refused with {expected.__name__}")
 
 
-def run(client: Client) -> dict:
+def run(client: Client, csv_dir: str | None = None) -> dict:
     regulator, operator_a, operator_b, registrar, outsider, *issuer_staff = client.dev_accounts()[:10]
     wallets = [KeySigner(Account.create()) for _ in range(8)]  # investors' own keys
     now = client.now()
@@ -161,8 +166,67 @@ def run(client: Client) -> dict:
     refused("a transfer to a wallet nobody registered", restrictions.ReceiverNotRegistered,
             lambda: token.transfer(wallets[1], wallets[7].address, "10"))
 
+    step("The retail limit of the Astana pilot: 1,000 USD per 30 days, over all of an operator's tokens")
+    limits = PurchaseLimits.deploy(client, factory, operator_a)
+    limits.set_limit("retail", "1000", "USD", 30, operator_a)
+    tower = TokenSpec(
+        name="Almaty Tower Units", symbol="ATU", decimals=0, asset_class="real_estate", jurisdiction="KZ",
+        roles=bond.roles, rules=Rules(denied_countries=["US"]),
+        decision=DecisionSpec(decision_id="ATU-2026-01", document_hash="0x" + "3c" * 32, cap="10000",
+                              price="100.00", currency="USD", subscription_start=client.now(),
+                              subscription_end=client.now() + 30 * DAY),
+    )
+    units = factory.create_token(tower, registry, operator_a, admin=admin, purchase_limits=limits)
+    print(f"  ATU (real estate, 100 USD a unit, US residents barred) deployed at {units.address}")
+    retail, american = KeySigner(Account.create()), KeySigner(Account.create())
+    registry.register_many([
+        NewInvestor(investor_id=investor_id("client-0006", SALT), wallet=retail.address, category="retail",
+                    kind="individual", country="KZ", residency="KZ", kyc_valid_until=client.now() + 365 * DAY),
+        NewInvestor(investor_id=investor_id("client-0007", SALT), wallet=american.address, category="retail",
+                    kind="individual", country="US", residency="US", kyc_valid_until=client.now() + 365 * DAY),
+    ], registrar)
+    units.allocate("ATU-2026-01", retail.address, "7", agent)
+    check = units.check_allocation("ATU-2026-01", retail.address, "4")
+    print(f"  a second retail investor bought 7 units (700 USD); {check.remaining_allowance} "
+          f"{check.allowance_currency} of the month's allowance is left")
+    refused("4 more units (400 USD) within the month", restrictions.PurchaseLimitExceeded,
+            lambda: units.allocate("ATU-2026-01", retail.address, "4", agent))
+    units.allocate("ATU-2026-01", retail.address, "3", agent)
+    print("  3 more units (300 USD) fill the allowance exactly")
+    refused("a US resident buying ATU (country ban)", restrictions.ReceiverCountryNotAllowed,
+            lambda: units.allocate("ATU-2026-01", american.address, "1", agent))
+
+    step("A court freezes a wallet and orders a transfer")
+    acts = Enforcement(token)
+    acts.freeze_wallet(wallets[1].address, "Court 2-117/2026", enforcement)
+    print(f"  {onboarded[1][0]}'s first wallet frozen (Court 2-117/2026)")
+    refused("a transfer from the frozen wallet", restrictions.SenderFrozen,
+            lambda: token.transfer(wallets[1], wallets[4].address, "1"))
+    acts.forced_transfer(wallets[1].address, wallets[4].address, "500", "Court 2-118/2026", enforcement)
+    print(f"  by court order 2-118/2026, 500.00 moved to the {onboarded[4][0]} despite the freeze")
+
+    step("The licensed miner lost its key: recovery with due process")
+    miner = onboarded[4][1]
+    replacement = KeySigner(Account.create())
+    second_registrar = KeySigner(Account.create())
+    client.transact(regulator, second_registrar.address, b"", value=10**17)
+    registry.add_registrar(second_registrar.address, operator_a)
+    registry.add_wallet(miner.investor_id, replacement.address, registrar)
+    registry.request_recovery(miner.wallet, replacement.address, registrar)
+    refused("approving before the waiting period ends", errors.RecoveryTooEarly,
+            lambda: registry.approve_recovery(miner.wallet, second_registrar))
+    refused("the requesting agent approving its own request", errors.RecoverySameAgent,
+            lambda: registry.approve_recovery(miner.wallet, registrar))
+    client.travel(3 * DAY)
+    registry.approve_recovery(miner.wallet, second_registrar)
+    token.recover_wallet(miner.wallet, second_registrar)
+    print(f"  after 3 days a second registrar approved; {token.balance_of(replacement.address):,.2f} SGB29 "
+          f"moved to the new wallet, the lost one is retired")
+
     step("The register of investors of operator A")
     labels = {new.investor_id: label for label, new in onboarded}
+    labels[investor_id("client-0006", SALT)] = "Second retail KZ individual"
+    labels[investor_id("client-0007", SALT)] = "US resident"
     rows = []
     for investor in registry.investors():
         rows.append((
@@ -181,19 +245,32 @@ def run(client: Client) -> dict:
     print(format_table(("investor", "id", "category", "kind", "country/res.", "flags", "KYC until", "status",
                         "verified", "wallets", f"{token.symbol}"), rows, right=(9, 10)))
     print(f"  {token.symbol} total supply: {format_amount(token.units(token.total_supply()), token.decimals)}")
-    return {"licenses": licenses.address, "registry": registry.address, "investors": len(rows)}
+
+    step(f"Register extract of {token.symbol}")
+    extract = register_extract(token)
+    print(f"  {extract.title()}")
+    print(format_table(
+        ("investor", "wallets", "balance", "frozen wallets"),
+        [(labels.get(h.investor_id, "(outside the register)"), len(h.wallets),
+          f"{h.balance:,.2f} {extract.symbol}", sum(1 for w in h.wallets if token.is_frozen(w.wallet)))
+         for h in extract.holders], right=(1, 2, 3)))
+    path = Path(csv_dir or tempfile.mkdtemp(prefix="dfa-demo-")) / f"register-{extract.symbol}-{extract.block}.csv"
+    path.write_text(extract.to_csv())
+    print(f"  reconciled with the total supply {extract.total_supply:,.2f}; written as CSV to {path}")
+    return {"licenses": licenses.address, "registry": registry.address, "investors": len(rows), "csv": path}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rpc", help="JSON-RPC URL of a local development node (default: the embedded chain)")
     parser.add_argument("--chain-id", type=int, default=31337, help="chain id the node must report")
+    parser.add_argument("--csv-dir", help="where to write the register extract (default: a new temporary folder)")
     args = parser.parse_args(argv)
     client = (Client(NetworkProfile(name="local", chain_id=args.chain_id, rpc_url=args.rpc, dev=True))
               if args.rpc else Client.embedded())
     print(f"dfa demo on {client.network.name} (chain id {client.chain_id})")
     try:
-        run(client)
+        run(client, args.csv_dir)
     except DFAError as error:
         print(f"demo failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
