@@ -6,6 +6,9 @@ limits ranges or result sizes gets smaller ranges until it answers.
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from web3.exceptions import Web3Exception
@@ -42,3 +45,39 @@ def iter_logs(
             continue
         yield from logs
         start = end + 1
+
+
+class Cursor:
+    """Where an incremental reader stopped, saved in a file so the next run reads only what is new.
+
+    ``cursor.read(client, event)`` yields the logs from the block after the saved one to the
+    latest, and saves the position only once everything was yielded: a reader that stops
+    half-way reads the same logs again next time, never skips any.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+
+    def position(self, key: str) -> int:
+        """The last block read for ``key``, -1 when nothing was read yet."""
+        try:
+            return int(json.loads(self.path.read_text()).get(key, -1))
+        except FileNotFoundError:
+            return -1
+
+    def read(self, client: Client, event: Any, key: str | None = None, **filters: Any) -> Iterator[EventData]:
+        key = key or f"{event.address}:{event.event_name}"
+        last = client.w3.eth.block_number
+        yield from iter_logs(client, event, self.position(key) + 1, last, filters or None)
+        self._save(key, last)
+
+    def _save(self, key: str, block: int) -> None:
+        try:
+            positions = json.loads(self.path.read_text())
+        except FileNotFoundError:
+            positions = {}
+        positions[key] = block
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(positions, indent=1, sort_keys=True))
+        tmp.replace(self.path)
