@@ -12,7 +12,7 @@ from dfa.chain.client import Client
 from dfa.chain.network import NetworkProfile
 from dfa.chain.signers import KeySigner, Signer
 from dfa.cli import local_node
-from dfa.cli.home import Deployments
+from dfa.cli.home import Deployments, home
 from dfa.errors import SignerError, ValidationError
 
 
@@ -32,12 +32,16 @@ class Context:
             return Client(local_node.profile())
         if self.network == "embedded":
             return Client.embedded()
+        profile_file = home() / "networks" / f"{self.network}.json"
+        if profile_file.is_file():  # a named profile: {"name": ..., "chain_id": ..., "rpc_url": ..., "fee_mode": ...}
+            return Client(NetworkProfile.model_validate(json.loads(profile_file.read_text())))
         if self.network.startswith("http"):
             if self.chain_id is None:
                 raise ValidationError("give --chain-id with a network URL: it is checked on connect")
             dev = self.dev_account is not None
             return Client(NetworkProfile(name="cli", chain_id=self.chain_id, rpc_url=self.network, dev=dev))
-        raise ValidationError(f"unknown network {self.network!r}: give 'local' (the default), 'embedded' or a URL")
+        raise ValidationError(f"unknown network {self.network!r}: give 'local' (the default), 'embedded', a URL, "
+                              f"or the name of a profile in {home() / 'networks'}")
 
     @cached_property
     def signer(self) -> Signer:
@@ -62,6 +66,13 @@ class Context:
             self.output.append(data or {"message": text})
         else:
             print(text)
+
+    def confirm(self, question: str) -> None:
+        """Ask before an act that cannot be undone, unless -y was given or nobody is there to answer."""
+        if self.yes or not sys.stdin.isatty():
+            return
+        if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
+            raise ValidationError("not confirmed; nothing was sent")
 
     def progress(self, done: int, total: int, what: str) -> None:
         """Progress on stderr, only when it is a terminal."""

@@ -35,6 +35,12 @@ def dfa(capsys, *argv):
     return code, out, err
 
 
+def _id(reference):
+    from dfa.operator import investor_id
+
+    return investor_id(reference, "cli-test-salt-0123456789")
+
+
 def write(path, text):
     path.write_text(text)
     return path
@@ -67,10 +73,19 @@ def test_the_life_cycle_on_a_local_node(home, capsys):
     code, out, _ = dfa(capsys, "--json", "--dev-account", 2, "operator", "onboard", investors)  # safe to re-run
     assert code == 0 and json.loads(out) == {"registered": 0, "skipped": 2}
 
-    bad = write(home / "bad.csv", investors.read_text() + f"c-3,{DEV[5].lower()[:-1]}X,retail,individual,KZ,KZ,"
-                "2030-01-01,\nc-4,0x0000000000000000000000000000000000000001,retail,individual,ZZ,KZ,2030-01-01,\n")
+    first_letter = next(i for i, c in enumerate(DEV[5]) if i > 1 and c.isalpha())
+    bad_checksum = DEV[5][:first_letter] + DEV[5][first_letter].swapcase() + DEV[5][first_letter + 1:]
+    bad = write(home / "bad.csv", investors.read_text() + f"c-3,{bad_checksum},retail,individual,KZ,KZ,"
+                "2030-01-01,\nc-4,0x0000000000000000000000000000000000000001,retail,individual,ZZ,KZ,2030-01-01,\n"
+                "c-5,0x0000000000000000000000000000000000000002,retail,individual,KZ,KZ,2030-01-01,whale\n")
     code, _, err = dfa(capsys, "--dev-account", 2, "operator", "onboard", bad)
-    assert code == 2 and "nothing was sent" in err and "line 4" in err and "line 5" in err and "unknown country" in err
+    assert code == 2 and "nothing was sent" in err and "bad checksum" in err
+    assert "line 5" in err and "unknown country" in err and "line 6" in err and "unknown investorflag" in err
+
+    code, out, _ = dfa(capsys, "--dev-account", 2, "operator", "update", _id("c-1"), "--category", "qualified")
+    assert code == 0
+    code, out, _ = dfa(capsys, "--json", "operator", "show", DEV[3])
+    assert json.loads(out)["category"] == 2
 
     spec = write(home / "bond.json", json.dumps({
         "name": "Steppe Green Bond", "symbol": "SGB", "decimals": 2, "asset_class": "debt", "jurisdiction": "KZ",

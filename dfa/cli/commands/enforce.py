@@ -53,6 +53,7 @@ def _unfreeze(ctx, args) -> None:
 
 
 def _forced(ctx, args) -> None:
+    ctx.confirm(f"move {args.amount} from {args.sender} to {args.receiver} by order {args.reference}?")
     Enforcement(token(ctx, args.token)).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
                                                         ctx.signer)
     ctx.say(f"{args.amount} moved from {args.sender} to {args.receiver} ({args.reference})")

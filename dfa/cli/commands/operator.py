@@ -24,6 +24,11 @@ def register(sub) -> None:
     p = actions.add_parser("onboard", help="register investors from a CSV (all rows checked first)")
     p.add_argument("csv")
     p.set_defaults(func=_onboard)
+    p = actions.add_parser("update", help="change an investor's attributes (renewed KYC, new category, ...)")
+    p.add_argument("investor_id")
+    for field in ("category", "kind", "country", "residency", "kyc-valid-until", "flags"):
+        p.add_argument(f"--{field}")
+    p.set_defaults(func=_update)
     p = actions.add_parser("suspend", help="suspend an investor")
     p.add_argument("investor_id")
     p.add_argument("--reason", required=True)
@@ -103,6 +108,21 @@ def _onboard(ctx, args) -> None:
         ctx.progress(min(start + registry.max_batch, len(fresh)), len(fresh), "onboarding")
     ctx.say(f"{len(fresh)} investors registered, {len(investors) - len(fresh)} were already there",
             registered=len(fresh), skipped=len(investors) - len(fresh))
+
+
+def _update(ctx, args) -> None:
+    registry = _registry(ctx)
+    current = registry.investor(args.investor_id)
+    if current is None:
+        raise ValidationError(f"investor {args.investor_id} is not registered")
+    changes = {field: getattr(args, field) for field in ("category", "kind", "country", "residency",
+                                                        "kyc_valid_until", "flags") if getattr(args, field)}
+    if not changes:
+        raise ValidationError("give at least one attribute to change")
+    profile = current.profile().replace(**changes)
+    registry.update(args.investor_id, profile, ctx.signer)
+    ctx.say(f"investor {args.investor_id} updated", investor_id=args.investor_id,
+            **{k: str(v) for k, v in changes.items()})
 
 
 def _suspend(ctx, args) -> None:

@@ -45,6 +45,8 @@ def _license(ctx, args) -> None:
 
 
 def _change(ctx, args) -> None:
+    if args.action == "revoke":
+        ctx.confirm(f"revoke the licence of {args.operator} for good?")
     licenses = _licenses(ctx)
     if args.action == "reinstate":
         licenses.reinstate(args.operator, ctx.signer)
