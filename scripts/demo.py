@@ -51,7 +51,9 @@ def refused(what: str, expected: type[DFAError], action: Callable[[], object]) -
         action()
     except expected as refusal:
         sent = " (nothing was sent)" if not getattr(refusal, "sent", False) else ""
-        print(f"  refused: {what}\n    -> {type(refusal).__name__}: {refusal}{sent}")
+        # a rule's refusal in words; the exception also carries the parties and the amount in base units
+        reason = restrictions.explain(refusal.code) if isinstance(refusal, restrictions.TransferRestricted) else refusal
+        print(f"  refused: {what}\n    -> {type(refusal).__name__}: {reason}{sent}")
         return refusal
     raise SystemExit(f"demo failed: {what} was not refused with {expected.__name__}")
 
@@ -231,7 +233,6 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     for investor in registry.investors():
         rows.append((
             labels[investor.investor_id],
-            investor.investor_id[:12] + "…",
             investor.category.name.lower(),
             investor.kind.name.lower().replace("_", " "),
             f"{country_name(investor.country)}/{country_name(investor.residency)}",
@@ -242,8 +243,8 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
             len(investor.wallets),
             format_amount(sum(token.units(token.balance_of(w)) for w in investor.wallets), token.decimals),
         ))
-    print(format_table(("investor", "id", "category", "kind", "country/res.", "flags", "KYC until", "status",
-                        "verified", "wallets", f"{token.symbol}"), rows, right=(9, 10)))
+    print(format_table(("investor", "category", "kind", "country/res.", "flags", "KYC until", "status",
+                        "verified", "wallets", f"{token.symbol}"), rows, right=(8, 9)))
     print(f"  {token.symbol} total supply: {format_amount(token.units(token.total_supply()), token.decimals)}")
 
     step(f"Register extract of {token.symbol}")
