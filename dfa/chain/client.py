@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import requests
 from eth_abi import encode
@@ -114,9 +114,11 @@ class Client:
         log.info("deployed %s at %s", name, receipt["contractAddress"])
         return self.contract(name, receipt["contractAddress"])
 
-    def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None) -> TxReceipt:
+    def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None,
+             on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         """Call ``function`` of ``contract`` in a transaction signed by ``signer``."""
-        return self.transact(signer, contract.address, HexBytes(contract.encode_abi(function, args=list(args))), gas=gas)
+        data = HexBytes(contract.encode_abi(function, args=list(args)))
+        return self.transact(signer, contract.address, data, gas=gas, on_sent=on_sent)
 
     def call(self, contract: Contract, function: str, *args: Any) -> Any:
         """Read ``function`` of ``contract`` at the latest block."""
@@ -124,12 +126,21 @@ class Client:
             return contract.functions[function](*args).call()
 
     def transact(
-        self, signer: Signer, to: str | None, data: bytes, *, gas: int | None = None, value: int = 0
+        self,
+        signer: Signer,
+        to: str | None,
+        data: bytes,
+        *,
+        gas: int | None = None,
+        value: int = 0,
+        on_sent: Callable[[str], None] | None = None,
     ) -> TxReceipt:
         """Send a transaction and wait for its receipt.
 
         A refusal found by the gas estimate raises before anything is sent; a transaction mined
-        with status 0 raises the refusal replayed from the block before it.
+        with status 0 raises the refusal replayed from the block before it. ``on_sent`` learns the
+        hash as soon as the node accepted the transaction, before its receipt (a journal that lets
+        an interrupted batch resume without sending twice).
         """
         self.check_signer(signer)
         tx: dict[str, Any] = {"from": signer.address, "data": data, "value": value, "chainId": self.chain_id}
@@ -142,6 +153,8 @@ class Client:
                     gas = int(self.w3.eth.estimate_gas(tx) * GAS_HEADROOM)
         tx["gas"] = gas
         tx_hash = self._send(signer, tx)
+        if on_sent is not None:
+            on_sent(tx_hash.to_0x_hex())
         receipt = self._wait(tx_hash)
         if receipt["status"] == 0:
             self._raise_failure(tx, receipt)

@@ -47,8 +47,8 @@ class ContractAPI:
         contract = client.deploy(cls.artifact, args, signer)
         return cls(client, contract.address)
 
-    def _send(self, signer: Signer, function: str, *args: Any) -> TxReceipt:
-        return self.client.send(signer, self.contract, function, *args)
+    def _send(self, signer: Signer, function: str, *args: Any, on_sent: Any = None) -> TxReceipt:
+        return self.client.send(signer, self.contract, function, *args, on_sent=on_sent)
 
     def _call(self, function: str, *args: Any) -> Any:
         return self.client.call(self.contract, function, *args)

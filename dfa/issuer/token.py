@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from functools import cached_property
-from typing import Iterable
+from typing import Callable, Iterable
 
 from web3.types import TxReceipt
 
@@ -276,7 +276,8 @@ class DFAToken(ContractAPI):
             raise restriction_error(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocate", key, to, units)
 
-    def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer) -> TxReceipt:
+    def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
+                      on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         """Several allocations in one transaction, all or none (at most 100)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
@@ -286,7 +287,8 @@ class DFAToken(ContractAPI):
             code = self._call("detectAllocationRestriction", key, to, units)
             if code:
                 raise restriction_error(code, ZERO_ADDRESS, to, units)
-        return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch])
+        return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
+                          on_sent=on_sent)
 
     def redeem(self, holder: str, amount: object, signer: Signer) -> TxReceipt:
         """Burn ``amount`` of ``holder``'s tokens (redemption, buy-back), by the issuer agent."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import tomllib
 from pathlib import Path
 
+from dfa.chain.journal import Journal
+from dfa.cli.home import home
 from dfa.errors import ValidationError
 from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
 from dfa.operator import InvestorRegistry
@@ -100,8 +103,9 @@ def _allocate(ctx, args) -> None:
                 problems.append(f"line {line}: {error}")
     if problems:
         raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+    digest_path = Path(args.csv)
     refusals = []
-    for line, wallet, amount in rows:
+    for line, wallet, amount in rows if not _resuming(ctx, target, args, digest_path) else ():
         check = target.check_allocation(args.decision, wallet, amount)
         if not check.allowed:
             refusals.append((line, wallet, check))
@@ -113,11 +117,27 @@ def _allocate(ctx, args) -> None:
         error.args = (f"nothing was allocated; line {line} ({wallet}): {check.message}"
                       + (f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""),)
         raise error
+    # a re-run of the same file (after a crash, a killed node) resumes: chunks already on chain are skipped
+    digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()[:16]
+    journal = Journal(ctx.client, home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json")
+    sent = skipped = 0
     for start in range(0, len(rows), 100):
         chunk = rows[start:start + 100]
-        target.allocate_many(args.decision, [(wallet, amount) for _, wallet, amount in chunk], ctx.signer)
+        batch = [(wallet, amount) for _, wallet, amount in chunk]
+        if journal.run(f"rows {start + 2}-{start + 1 + len(chunk)}",
+                       lambda on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent)):
+            sent += len(chunk)
+        else:
+            skipped += len(chunk)
         ctx.progress(start + len(chunk), len(rows), "allocating")
-    ctx.say(f"{len(rows)} allocations under {args.decision}", allocations=len(rows))
+    ctx.say(f"{sent} allocations under {args.decision}" + (f", {skipped} were already on chain" if skipped else ""),
+            allocations=sent, skipped=skipped)
+
+
+def _resuming(ctx, target, args, path: Path) -> bool:
+    """A journal exists for this file: allocations already made must not be pre-checked again."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return (home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json").exists()
 
 
 def _document(ctx, args) -> None:

@@ -1,0 +1,68 @@
+"""A batch interrupted half-way resumes on re-run: nothing twice, nothing lost."""
+
+import json
+
+import pytest
+from eth_account import Account
+
+from dfa.issuer.token import DFAToken
+from tests.cli.test_cli import DEV, dfa, home, write  # noqa: F401  (home is a fixture)
+
+ROWS = 250
+
+
+@pytest.fixture
+def offering(home, capsys):  # noqa: F811
+    assert dfa(capsys, "node", "start")[0] == 0
+    steps = [
+        (0, "regulator", "deploy"),
+        (0, "regulator", "license", DEV[1], "--id", "CB-1", "--name", "Alpha", "--scopes",
+         "issuance,investor_registry", "--expires", "2030-01-01"),
+        (1, "operator", "deploy"),
+        (1, "operator", "add-registrar", DEV[2]),
+        (0, "issuer", "deploy-factory"),
+    ]
+    for signer, *argv in steps:
+        assert dfa(capsys, "--dev-account", signer, *argv)[0] == 0
+    wallets = [Account.create().address for _ in range(ROWS)]
+    investors = write(home / "investors.csv", "reference,wallet,category,kind,country,residency,kyc_valid_until\n"
+                      + "".join(f"r-{n},{w},qualified,individual,KZ,KZ,2030-01-01\n" for n, w in enumerate(wallets)))
+    assert dfa(capsys, "--dev-account", 2, "operator", "onboard", investors)[0] == 0
+    spec = write(home / "bond.json", json.dumps({
+        "name": "Bond", "symbol": "B", "decimals": 0, "asset_class": "debt", "jurisdiction": "KZ",
+        "roles": {"admin": DEV[5], "issuer_agent": DEV[6], "compliance_agent": DEV[7], "enforcement_agent": DEV[8],
+                  "document_manager": DEV[9]},
+        "decision": {"decision_id": "B-1", "document_hash": "0x" + "11" * 32, "cap": "1000000", "price": "1",
+                     "currency": "USD", "subscription_start": "2020-01-01", "subscription_end": "2030-01-01"}}))
+    assert dfa(capsys, "--dev-account", 1, "issuer", "deploy", spec)[0] == 0
+    assert dfa(capsys, "--dev-account", 5, "issuer", "publish-decision", "B", spec)[0] == 0
+    allocations = write(home / "allocations.csv", "wallet,amount\n" + "".join(f"{w},{n + 1}\n" for n, w in
+                                                                              enumerate(wallets)))
+    return allocations, sum(range(1, ROWS + 1))
+
+
+def test_an_interrupted_allocation_resumes_without_duplicates(offering, capsys, monkeypatch):
+    allocations, total = offering
+    real = DFAToken.allocate_many
+    calls = []
+
+    def crashing(self, decision_id, batch, signer, *, on_sent=None):
+        calls.append(len(batch))
+        if len(calls) == 2:  # the second chunk is sent and mined, then the process dies before it learns
+            real(self, decision_id, batch, signer, on_sent=on_sent)
+            raise KeyboardInterrupt("killed")
+        return real(self, decision_id, batch, signer, on_sent=on_sent)
+
+    monkeypatch.setattr(DFAToken, "allocate_many", crashing)
+    with pytest.raises(KeyboardInterrupt):
+        dfa(capsys, "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
+    monkeypatch.setattr(DFAToken, "allocate_many", real)
+
+    code, out, _ = dfa(capsys, "--json", "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
+    assert code == 0 and json.loads(out) == {"allocations": 50, "skipped": 200}
+    code, out, _ = dfa(capsys, "--json", "register", "extract", "B")
+    extract = json.loads(out)
+    assert extract["total_supply"] == str(total) and len(extract["holders"]) == ROWS
+
+    code, out, _ = dfa(capsys, "--json", "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
+    assert code == 0 and json.loads(out) == {"allocations": 0, "skipped": ROWS}  # a third run changes nothing
