@@ -1,0 +1,136 @@
+"""Invariants under random operation: random sequences of every kind of act, by random actors.
+
+CI runs a bounded number of examples on each backend; a longer run by hand:
+
+    DFA_STATEFUL_EXAMPLES=200 DFA_STATEFUL_STEPS=50 .venv/bin/python -m pytest tests/test_stateful.py -s
+
+prints how many steps ran.
+"""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+
+from dfa.errors import DFAError
+from dfa.restrictions import Restriction, TransferRestricted
+
+EXAMPLES = int(os.environ.get("DFA_STATEFUL_EXAMPLES", "6"))
+STEPS = int(os.environ.get("DFA_STATEFUL_STEPS", "15"))
+NAMES = ("alice", "bob", "carol", "dave", "erin", "kzco")
+ACTORS = ("issuer_agent", "compliance_agent", "enforcement_agent", "admin", "alice")
+amounts = st.integers(min_value=0, max_value=300_000)  # base units (2 decimals)
+
+
+def test_invariants_hold_under_random_operation(market):
+    token, world = market.token, market.world
+    client = world.client
+    wallets = [market.investors[n].address for n in NAMES]
+    counted = {"steps": 0, "refused": 0}
+
+    class Ledger(RuleBasedStateMachine):
+        @initialize()
+        def start(self):
+            self.snapshot = client.snapshot()
+
+        def teardown(self):
+            client.revert(self.snapshot)
+
+        def _act(self, action):
+            counted["steps"] += 1
+            try:
+                action()
+            except DFAError:
+                counted["refused"] += 1
+
+        def _actor(self, name):
+            return world.operator if name == "operator" else getattr(market, name)
+
+        @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
+        def allocate(self, who, units, actor):
+            self._act(lambda: client.send(self._actor(actor), token.contract, "allocate",
+                                          b"BOND-2026-01".ljust(32, b"\0"), market.investors[who].address, units,
+                                          gas=600_000))
+
+        @rule(sender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES), units=amounts)
+        def transfer(self, sender, receiver, units):
+            counted["steps"] += 1
+            signer, to = market.investors[sender], market.investors[receiver].address
+            expected = Restriction(token._call("detectTransferRestriction", signer.address, to, units))
+            try:
+                client.send(signer, token.contract, "transfer", to, units, gas=600_000)
+                outcome = Restriction.SUCCESS
+            except TransferRestricted as refusal:
+                outcome = refusal.reason
+            assert outcome == expected  # the pre-check agreed with what happened
+
+        @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
+        def redeem(self, who, units, actor):
+            self._act(lambda: client.send(self._actor(actor), token.contract, "redeem",
+                                          market.investors[who].address, units, gas=600_000))
+
+        @rule(who=st.sampled_from(NAMES), actor=st.sampled_from(ACTORS), freeze=st.booleans())
+        def freeze_wallet(self, who, actor, freeze):
+            function, args = (("freezeWallet", [b"case".ljust(32, b"\0"), 0]) if freeze
+                              else ("unfreezeWallet", [b"case".ljust(32, b"\0")]))
+            self._act(lambda: client.send(self._actor(actor), token.contract, function,
+                                          market.investors[who].address, *args, gas=300_000))
+
+        @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
+        def freeze_tokens(self, who, units, actor):
+            self._act(lambda: client.send(self._actor(actor), token.contract, "setFrozenTokens",
+                                          market.investors[who].address, units, b"case".ljust(32, b"\0"), 0,
+                                          gas=300_000))
+
+        @rule(sender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES), units=amounts,
+              actor=st.sampled_from(ACTORS))
+        def forced_transfer(self, sender, receiver, units, actor):
+            self._act(lambda: client.send(self._actor(actor), token.contract, "forcedTransfer",
+                                          market.investors[sender].address, market.investors[receiver].address,
+                                          units, b"court".ljust(32, b"\0"), gas=600_000))
+
+        @rule(pause=st.booleans(), actor=st.sampled_from(ACTORS))
+        def pause(self, pause, actor):
+            self._act(lambda: client.send(self._actor(actor), token.contract, "pause" if pause else "unpause",
+                                          b"case".ljust(32, b"\0"), gas=200_000))
+
+        @rule(who=st.sampled_from(NAMES), suspend=st.booleans())
+        def suspend(self, who, suspend):
+            registry = world.registry
+            self._act(lambda: registry.suspend(market.ids[who], "random", world.registrar) if suspend
+                      else registry.reactivate(market.ids[who], world.registrar))
+
+        @rule(cap=st.integers(min_value=0, max_value=3), per_investor=st.sampled_from([0, 50_000, 200_000]))
+        def holding_rules(self, cap, per_investor):
+            self._act(lambda: client.send(market.compliance_agent, token.contract, "setMaxHolders", cap,
+                                          [0, 0, 0, 0], gas=200_000))
+            self._act(lambda: client.send(market.compliance_agent, token.contract, "setMaxBalance", per_investor,
+                                          gas=200_000))
+
+        @rule(seconds=st.integers(min_value=1, max_value=40 * 24 * 3600))
+        def travel(self, seconds):
+            counted["steps"] += 1
+            client.travel(seconds)
+
+        @invariant()
+        def balances_sum_to_supply_and_frozen_is_covered(self):
+            balances = [token._call("balanceOf", w) for w in wallets]
+            assert sum(balances) == token._call("totalSupply")
+            for wallet, balance in zip(wallets, balances):
+                assert token._call("getFrozenTokens", wallet) <= balance
+
+        @invariant()
+        def holdings_are_counted_per_investor_without_drift(self):
+            held = {n: token._call("balanceOf", market.investors[n].address) for n in NAMES}
+            for name, units in held.items():
+                assert token._call("investorBalance", bytes.fromhex(market.ids[name][2:])) == units
+            total, _ = token._call("holderCounts")
+            assert total == sum(1 for units in held.values() if units)
+
+    run_state_machine_as_test(Ledger, settings=settings(
+        max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]))
+    print(f"\nstateful: {counted['steps']} steps in {EXAMPLES} examples, {counted['refused']} refused; "
+          "no invariant failed")
+    assert counted["steps"] >= EXAMPLES
