@@ -71,10 +71,12 @@ def by_name(enum: type, value: Any) -> Any:
             return enum[key]
         except KeyError:
             raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}") from None
-    try:
-        return enum(int(value))
-    except (ValueError, TypeError):
-        raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}") from None
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        try:
+            return enum(int(value))
+        except ValueError:
+            pass
+    raise ValidationError(f"unknown {enum.__name__.lower()} {value!r}; choose from {_names(enum)}")
 
 
 def parse_flags(value: Any) -> InvestorFlag:
