@@ -29,7 +29,14 @@ SETTINGS: dict = {
     "evmVersion": "prague",
     "outputSelection": {
         "*": {
-            "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object", "evm.methodIdentifiers"],
+            "*": [
+                "abi",
+                "evm.bytecode.object",
+                "evm.bytecode.sourceMap",
+                "evm.deployedBytecode.object",
+                "evm.deployedBytecode.sourceMap",
+                "evm.methodIdentifiers",
+            ],
             "": ["ast"],
         }
     },

@@ -339,6 +339,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @inheritdoc IInvestorRegistry
     function isVerified(address wallet) external view returns (bool) {
         bytes32 investorId = _investorOf[wallet];
+        // slither-disable-next-line incorrect-equality (an enum state, not a balance)
         if (investorId == bytes32(0) || _recoveries[wallet].status == RecoveryStatus.Completed) return false;
         Investor storage investor = _investors[investorId];
         return investor.status == Status.Active && block.timestamp < investor.kycValidUntil;
@@ -349,6 +350,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor) {
         investorId = _investorOf[wallet];
         investor = _investors[investorId];
+        // slither-disable-next-line incorrect-equality (an enum state, not a balance)
         if (_recoveries[wallet].status == RecoveryStatus.Completed) investor.status = Status.Suspended;
     }
 

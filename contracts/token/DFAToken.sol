@@ -133,6 +133,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {
+            // slither-disable-next-line unused-return (initializeDocuments returns nothing)
             Address.functionDelegateCall(
                 address(adminModule), abi.encodeCall(DFATokenTerms.initializeDocuments, (documents))
             );

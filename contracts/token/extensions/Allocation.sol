@@ -63,15 +63,19 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
         return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
     }
 
+    // The external calls go to the operator's registry (views) and PurchaseLimits, which never call
+    // back; what Slither reports as writes after them are ERC-7201 storage pointers being derived.
+    // slither-disable-next-line reentrancy-no-eth
     function _allocate(bytes32 decisionId, address to, uint256 value) private {
         uint8 code = _allocationGates(decisionId, to, value);
         if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
         _decisionsStorage().allocated[decisionId] += value;
         _mint(to, value); // the token's own rules run in _update
         DecisionTerms storage terms = _currentTerms(decisionId);
-        _recordAcquisition(address(0), to, value, terms.price, terms.currency);
         _afterAllocation(to, value, terms);
         emit Allocated(decisionId, to, value, _msgSender());
+        // last: the operator's limits contract (which never calls back) counts the acquisition
+        _recordAcquisition(address(0), to, value, terms.price, terms.currency);
     }
 
     /// @dev Hook for what the decision's terms leave on allocated tokens (a lock-up).

@@ -97,8 +97,8 @@ abstract contract Holdings is Eligibility {
     function _update(address from, address to, uint256 value) internal virtual override {
         super._update(from, to, value);
         bytes32 fromId = from == address(0) ? bytes32(0) : registry().investorIdOf(from);
-        bytes32 toId;
-        uint8 category;
+        bytes32 toId = bytes32(0);
+        uint8 category = 0;
         if (to != address(0)) {
             IInvestorRegistry.Investor memory receiver;
             (toId, receiver) = registry().identityOf(to);

@@ -74,8 +74,8 @@ abstract contract IssuanceDecisions is Eligibility {
         if (block.timestamp >= terms.subscriptionEnd) return Restrictions.AFTER_SUBSCRIPTION;
         if (value < terms.minSubscription) return Restrictions.BELOW_MINIMUM_SUBSCRIPTION;
         if (value > terms.cap - $.allocated[decisionId]) return Restrictions.DECISION_CAP_EXCEEDED;
-        (, IInvestorRegistry.Investor memory investor) = registry().identityOf(to);
-        if (investor.status != IInvestorRegistry.Status.None && terms.categories & (1 << investor.category) == 0) {
+        (bytes32 investorId, IInvestorRegistry.Investor memory investor) = registry().identityOf(to);
+        if (investorId != bytes32(0) && terms.categories & (1 << investor.category) == 0) {
             return Restrictions.CATEGORY_NOT_IN_DECISION;
         }
         return Restrictions.SUCCESS;

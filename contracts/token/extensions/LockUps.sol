@@ -45,7 +45,7 @@ abstract contract LockUps is Enforcement {
     /// with {MAX_LOCKS} live tranches has the new one merged into its longest (locking longer, never shorter).
     function _lock(address wallet, uint256 amount, uint64 until) internal {
         Lock[] storage locks = _lockUpsStorage().locks[wallet];
-        uint256 longest;
+        uint256 longest = 0;
         for (uint256 i = locks.length; i > 0; --i) {
             Lock storage lock = locks[i - 1];
             if (lock.until <= block.timestamp) {
