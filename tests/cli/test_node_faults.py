@@ -1,0 +1,81 @@
+"""The node dies in the middle of a batch: after a restart from its state file, re-running completes it."""
+
+import json
+import os
+import signal
+import time
+
+import pytest
+from eth_account import Account
+
+from dfa.cli.local_node import node_dir
+from dfa.issuer.token import DFAToken
+from dfa.operator.investors import InvestorRegistry
+from tests.cli.test_cli import dfa, home, write  # noqa: F401  (home is a fixture)
+from tests.cli.test_resume import ROWS, offering  # noqa: F401  (offering is a fixture)
+
+
+def _kill_node():
+    record = json.loads((node_dir() / "node.json").read_text())
+    os.kill(record["pid"], signal.SIGKILL)  # no chance to write its state: what was not saved is lost
+    time.sleep(0.5)
+
+
+def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: F811
+    assert dfa(capsys, "node", "start")[0] == 0
+    for signer, *argv in [(0, "regulator", "deploy"),
+                          (0, "regulator", "license", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "--id", "C",
+                           "--name", "A", "--scopes", "investor_registry", "--expires", "2030-01-01"),
+                          (1, "operator", "deploy"),
+                          (1, "operator", "add-registrar", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC")]:
+        assert dfa(capsys, "--dev-account", signer, *argv)[0] == 0
+    time.sleep(6)  # let the node save its state (every 5 s) with the registry deployed
+    wallets = [Account.create().address for _ in range(ROWS)]
+    investors = write(home / "investors.csv", "reference,wallet,category,kind,country,residency,kyc_valid_until\n"
+                      + "".join(f"r-{n},{w},retail,individual,KZ,KZ,2030-01-01\n" for n, w in enumerate(wallets)))
+    real = InvestorRegistry.register_many
+    batches = []
+
+    def dying(self, batch, signer):
+        batches.append(len(batch))
+        receipt = real(self, batch, signer)
+        if len(batches) == 2:
+            _kill_node()
+        return receipt
+
+    monkeypatch.setattr(InvestorRegistry, "register_many", dying)
+    code, _, err = dfa(capsys, "--dev-account", 2, "operator", "onboard", investors)
+    assert code == 5 and "cannot reach" in err  # the third batch finds no node
+    monkeypatch.setattr(InvestorRegistry, "register_many", real)
+
+    assert dfa(capsys, "node", "start")[0] == 0  # from the last saved state
+    code, out, _ = dfa(capsys, "--json", "--dev-account", 2, "operator", "onboard", investors)
+    result = json.loads(out)
+    assert code == 0 and result["registered"] + result["skipped"] == ROWS
+    for wallet in (wallets[0], wallets[ROWS // 2], wallets[-1]):
+        code, out, _ = dfa(capsys, "--json", "operator", "show", wallet)
+        assert json.loads(out)["category"] == 1
+
+
+def test_allocation_survives_a_killed_node(offering, capsys, monkeypatch):  # noqa: F811
+    allocations, total = offering
+    time.sleep(6)  # the offering is saved
+    real = DFAToken.allocate_many
+    calls = []
+
+    def dying(self, decision_id, batch, signer, *, on_sent=None):
+        calls.append(1)
+        receipt = real(self, decision_id, batch, signer, on_sent=on_sent)
+        if len(calls) == 2:
+            _kill_node()
+        return receipt
+
+    monkeypatch.setattr(DFAToken, "allocate_many", dying)
+    assert dfa(capsys, "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)[0] == 5
+    monkeypatch.setattr(DFAToken, "allocate_many", real)
+    assert dfa(capsys, "node", "start")[0] == 0
+    code, out, err = dfa(capsys, "--json", "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
+    assert code == 0, err
+    code, out, _ = dfa(capsys, "--json", "register", "extract", "B")
+    extract = json.loads(out)
+    assert extract["total_supply"] == str(total) and len(extract["holders"]) == ROWS  # nothing twice, nothing lost
