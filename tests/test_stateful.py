@@ -26,7 +26,8 @@ amounts = st.integers(min_value=0, max_value=300_000)  # base units (2 decimals)
 def test_invariants_hold_under_random_operation(market):
     token, world = market.token, market.world
     client = world.client
-    wallets = [market.investors[n].address for n in NAMES]
+    extra = [world.fresh_wallet() for _ in range(3)]  # wallets the registrar may add to investors
+    wallets = [market.investors[n].address for n in NAMES] + extra
     counted = {"steps": 0, "refused": 0}
 
     class Ledger(RuleBasedStateMachine):
@@ -35,6 +36,13 @@ def test_invariants_hold_under_random_operation(market):
             self.snapshot = client.snapshot()
 
         def teardown(self):
+            # the register rebuilt from events equals the chain's own balances
+            from dfa.register import register_extract
+
+            extract = register_extract(token)
+            rebuilt = {w.wallet: token.units(w.balance) for h in extract.holders for w in h.wallets}
+            for wallet in wallets:
+                assert rebuilt.get(wallet, 0) == token._call("balanceOf", wallet)
             client.revert(self.snapshot)
 
         def _act(self, action):
@@ -108,6 +116,36 @@ def test_invariants_hold_under_random_operation(market):
             self._act(lambda: client.send(market.compliance_agent, token.contract, "setMaxBalance", per_investor,
                                           gas=200_000))
 
+        @rule(owner=st.sampled_from(NAMES), spender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES),
+              units=amounts)
+        def transfer_from(self, owner, spender, receiver, units):
+            counted["steps"] += 1
+            holder, agent = market.investors[owner], market.investors[spender]
+            to = market.investors[receiver].address
+            client.send(holder, token.contract, "approve", agent.address, units, gas=200_000)
+            expected = Restriction(token._call("detectTransferRestriction", holder.address, to, units))
+            try:
+                client.send(agent, token.contract, "transferFrom", holder.address, to, units, gas=600_000)
+                outcome = Restriction.SUCCESS
+            except TransferRestricted as refusal:
+                outcome = refusal.reason
+            assert outcome == expected
+
+        @rule(who=st.sampled_from(NAMES), index=st.integers(min_value=0, max_value=2))
+        def add_wallet(self, who, index):
+            self._act(lambda: world.registry.add_wallet(market.ids[who], extra[index], world.registrar))
+
+        @rule(suspend=st.booleans())
+        def licence(self, suspend):
+            licenses, operator = world.licenses, world.operator.address
+            self._act(lambda: licenses.suspend(operator, "review", world.regulator) if suspend
+                      else licenses.reinstate(operator, world.regulator))
+
+        @rule(categories=st.sets(st.sampled_from([2, 4, 8]), min_size=1))
+        def categories(self, categories):
+            self._act(lambda: client.send(market.compliance_agent, token.contract, "setInvestorCategories",
+                                          sum(categories), gas=200_000))
+
         @rule(seconds=st.integers(min_value=1, max_value=40 * 24 * 3600))
         def travel(self, seconds):
             counted["steps"] += 1
@@ -122,9 +160,12 @@ def test_invariants_hold_under_random_operation(market):
 
         @invariant()
         def holdings_are_counted_per_investor_without_drift(self):
-            held = {n: token._call("balanceOf", market.investors[n].address) for n in NAMES}
-            for name, units in held.items():
-                assert token._call("investorBalance", bytes.fromhex(market.ids[name][2:])) == units
+            owner = {w: world.registry._call("investorIdOf", w) for w in wallets}
+            held = {}
+            for name in NAMES:
+                key = bytes.fromhex(market.ids[name][2:])
+                held[name] = sum(token._call("balanceOf", w) for w in wallets if owner[w] == key)
+                assert token._call("investorBalance", key) == held[name]
             total, _ = token._call("holderCounts")
             assert total == sum(1 for units in held.values() if units)
 
