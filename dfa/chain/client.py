@@ -13,7 +13,6 @@ from typing import Any, Callable, Iterator
 
 import requests
 from eth_abi import encode
-from eth_typing import ChecksumAddress
 from eth_utils import to_checksum_address
 from hexbytes import HexBytes
 from web3 import Web3
@@ -55,7 +54,6 @@ class Client:
         self.w3 = Web3(backend.provider())
         if network.poa:
             self.w3.middleware_onion.inject(ExtraDataToPOAMiddleware, layer=0)
-        self._nonces: dict[ChecksumAddress, int] = {}
         with self._rpc("connect"):
             chain_id = self.w3.eth.chain_id
         if chain_id != network.chain_id:
@@ -180,7 +178,6 @@ class Client:
     def revert(self, snapshot: Any) -> None:
         self._require_dev("snapshots")
         self.backend.revert(self.w3, snapshot)
-        self._nonces.clear()
 
     # -- internals --------------------------------------------------------------------------
 
@@ -202,16 +199,10 @@ class Client:
         with self._rpc("send"):
             if isinstance(signer, DevAccount):
                 return self.w3.eth.send_transaction(tx)  # the node signs and picks the nonce
-            nonce = self._nonces.get(signer.address)
-            if nonce is None:
-                nonce = self.w3.eth.get_transaction_count(signer.address, "pending")
-            try:
-                tx_hash = self.w3.eth.send_raw_transaction(signer.sign({**tx, "nonce": nonce}))
-            except Exception:
-                self._nonces.pop(signer.address, None)  # resynchronise with the node next time
-                raise
-            self._nonces[signer.address] = nonce + 1
-            return tx_hash
+            # The node's count, every time: a dropped transaction, a node restarted from an older state
+            # or another process using the same key can never leave a gap that stalls the next one.
+            nonce = self.w3.eth.get_transaction_count(signer.address, "pending")
+            return self.w3.eth.send_raw_transaction(signer.sign({**tx, "nonce": nonce}))
 
     def _wait(self, tx_hash: HexBytes) -> TxReceipt:
         try:
@@ -220,7 +211,6 @@ class Client:
                     tx_hash, timeout=self.network.receipt_timeout, poll_latency=0.05
                 )
         except TimeExhausted:
-            self._nonces.clear()
             raise TransactionTimeout(
                 f"no receipt for {tx_hash.to_0x_hex()} after {self.network.receipt_timeout:.0f}s; it may still be "
                 "mined: look it up before sending again",

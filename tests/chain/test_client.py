@@ -170,3 +170,13 @@ def test_fee_modes(tmp_path, monkeypatch, mode, tx_type, price):
             assert tx["type"] == tx_type
             if price is not None:
                 assert receipt["effectiveGasPrice"] == price
+
+
+def test_a_chain_rolled_back_under_the_client_leaves_no_nonce_gap(chain, tmp_path, monkeypatch):
+    signer = _keystore_signer(tmp_path, monkeypatch)
+    chain.transact(chain.dev_accounts()[0], signer.address, b"", value=10**18)
+    snapshot = chain.backend.snapshot(chain.w3)  # behind the client's back, as a restarted node would
+    chain.transact(signer, chain.dev_accounts()[1].address, b"", value=1)  # nonce 0
+    chain.backend.revert(chain.w3, snapshot)  # that transaction is gone
+    receipt = chain.transact(signer, chain.dev_accounts()[1].address, b"", value=1)  # nonce 0 again, not 1
+    assert receipt["status"] == 1 and chain.w3.eth.get_transaction_count(signer.address) == 1
