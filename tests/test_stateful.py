@@ -135,6 +135,10 @@ def test_invariants_hold_under_random_operation(market):
         def add_wallet(self, who, index):
             self._act(lambda: world.registry.add_wallet(market.ids[who], extra[index], world.registrar))
 
+        @rule(index=st.integers(min_value=0, max_value=2))
+        def remove_wallet(self, index):
+            self._act(lambda: world.registry.remove_wallet(extra[index], world.registrar))
+
         @rule(suspend=st.booleans())
         def licence(self, suspend):
             licenses, operator = world.licenses, world.operator.address

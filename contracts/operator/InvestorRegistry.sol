@@ -57,6 +57,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     mapping(bytes32 investorId => Investor) private _investors;
     mapping(address wallet => bytes32 investorId) private _investorOf;
     mapping(address lost => Recovery) private _recoveries;
+    /// @dev A removed or recovered wallet stays bound to its investor for good: whatever it still
+    /// holds keeps counting as that investor's, and no one can register it again.
+    mapping(address wallet => bool) private _retired;
 
     error RegistryOperatorNotLicensed(address operator);
     error RegistryInvalidInvestorId(bytes32 investorId);
@@ -213,8 +216,10 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /**
-     * @dev Removes `wallet` from its investor. An investor keeps at least one wallet: to
-     * offboard an investor, suspend it.
+     * @dev Retires `wallet`: it leaves its investor's wallets, can neither send nor receive, and
+     * stays bound to the investor for good (what it still holds keeps counting as the investor's
+     * until moved by enforcement; no one can register it again). An investor keeps at least one
+     * wallet: to offboard an investor, suspend it.
      *
      * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `wallet` is
      * registered and is not its investor's last wallet.
@@ -223,14 +228,11 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      */
     function removeWallet(address wallet) external onlyRole(REGISTRAR_ROLE) whenLicensed {
         bytes32 investorId = _investorOf[wallet];
-        require(
-            investorId != bytes32(0) && _recoveries[wallet].status != RecoveryStatus.Completed,
-            RegistryUnknownWallet(wallet)
-        );
+        require(investorId != bytes32(0) && !_retired[wallet], RegistryUnknownWallet(wallet));
         Investor storage investor = _investors[investorId];
         require(investor.walletCount > 1, RegistryLastWallet(investorId, wallet));
         --investor.walletCount;
-        delete _investorOf[wallet];
+        _retired[wallet] = true;
         emit WalletRemoved(investorId, wallet, _msgSender());
     }
 
@@ -270,10 +272,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      */
     function requestRecovery(address lost, address replacement) external onlyRole(REGISTRAR_ROLE) whenLicensed {
         bytes32 investorId = _investorOf[lost];
-        require(investorId != bytes32(0) && _recoveries[lost].status != RecoveryStatus.Completed, RegistryUnknownWallet(lost));
+        require(investorId != bytes32(0) && !_retired[lost], RegistryUnknownWallet(lost));
         require(lost != replacement, RecoverySameWallet(lost));
-        require(_investorOf[replacement] == investorId && _recoveries[replacement].status != RecoveryStatus.Completed,
-            RecoveryOtherInvestor(lost, replacement));
+        require(_investorOf[replacement] == investorId && !_retired[replacement], RecoveryOtherInvestor(lost, replacement));
         require(_recoveries[lost].status != RecoveryStatus.Pending, RecoveryAlreadyPending(lost));
         uint64 readyAt = uint64(block.timestamp) + recoveryDelay;
         _recoveries[lost] = Recovery(replacement, readyAt, RecoveryStatus.Pending, _msgSender());
@@ -313,8 +314,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         recovery.status = RecoveryStatus.Completed;
         bytes32 investorId = _investorOf[lost];
         --_investors[investorId].walletCount;
-        // The lost wallet stays bound to its investor, so that its balances are still counted as
-        // the investor's until each token moves them, and so that no one can register it again.
+        _retired[lost] = true; // its balances count as the investor's until each token moves them
         emit RecoveryCompleted(investorId, lost, recovery.replacement, _msgSender());
         emit WalletRemoved(investorId, lost, _msgSender());
     }
@@ -339,19 +339,22 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @inheritdoc IInvestorRegistry
     function isVerified(address wallet) external view returns (bool) {
         bytes32 investorId = _investorOf[wallet];
-        // slither-disable-next-line incorrect-equality (an enum state, not a balance)
-        if (investorId == bytes32(0) || _recoveries[wallet].status == RecoveryStatus.Completed) return false;
+        if (investorId == bytes32(0) || _retired[wallet]) return false;
         Investor storage investor = _investors[investorId];
         return investor.status == Status.Active && block.timestamp < investor.kycValidUntil;
     }
 
     /// @inheritdoc IInvestorRegistry
-    /// @dev A recovered (lost) wallet reads as suspended: it may neither send nor receive.
+    /// @dev A retired (removed or recovered) wallet reads as suspended: it may neither send nor receive.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor) {
         investorId = _investorOf[wallet];
         investor = _investors[investorId];
-        // slither-disable-next-line incorrect-equality (an enum state, not a balance)
-        if (_recoveries[wallet].status == RecoveryStatus.Completed) investor.status = Status.Suspended;
+        if (_retired[wallet]) investor.status = Status.Suspended;
+    }
+
+    /// @dev Whether `wallet` was removed or recovered away (it is bound to its investor for good).
+    function isRetired(address wallet) external view returns (bool) {
+        return _retired[wallet];
     }
 
     /// @inheritdoc IInvestorRegistry

@@ -307,9 +307,9 @@ class InvestorRegistry(ContractAPI):
         return self._investor(investor_id, record)
 
     def investor_of(self, wallet: str) -> Investor | None:
-        """The investor ``wallet`` belongs to, or ``None`` (also for a wallet recovered away)."""
+        """The investor ``wallet`` belongs to, or ``None`` (also for a removed or recovered wallet)."""
         wallet = parse_address(wallet)
-        if int(self._call("recoveredTo", wallet), 16):
+        if self._call("isRetired", wallet):
             return None
         raw_id, record = self._call("identityOf", wallet)
         return self._investor("0x" + raw_id.hex(), record)

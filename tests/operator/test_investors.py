@@ -76,7 +76,7 @@ def test_a_wallet_belongs_to_at_most_one_investor(world):
         world.registry.add_wallet(first.investor_id, first.wallet, world.registrar)
 
 
-def test_wallets_are_added_and_removed_and_a_removed_wallet_is_free_again(world):
+def test_a_removed_wallet_is_retired_for_good(world):
     first = world.new_investor(0)
     world.registry.register(first, world.registrar)
     extra = world.wallets[1]
@@ -86,11 +86,14 @@ def test_wallets_are_added_and_removed_and_a_removed_wallet_is_free_again(world)
 
     world.registry.remove_wallet(extra, world.registrar)
     assert world.registry.wallets(first.investor_id) == (first.wallet,)
-    assert not world.registry.is_verified(extra)
-
-    other = world.new_investor(2, wallet=extra)
-    world.registry.register(other, world.registrar)
-    assert world.registry.investor_of(extra).investor_id == other.investor_id
+    assert world.registry.wallets(first.investor_id, include_removed=True) == (first.wallet, extra)
+    assert not world.registry.is_verified(extra) and world.registry.investor_of(extra) is None
+    # still bound to its investor (what it holds keeps counting as theirs), and never registered again
+    assert world.registry.has_wallet(extra)
+    with pytest.raises(errors.RegistryWalletTaken):
+        world.registry.register(world.new_investor(2, wallet=extra), world.registrar)
+    with pytest.raises(errors.RegistryUnknownWallet):
+        world.registry.remove_wallet(extra, world.registrar)
 
 
 def test_the_last_wallet_cannot_be_removed_and_unknown_wallets_are_refused(world):
