@@ -1,5 +1,13 @@
 """Invariants under random operation: random sequences of every kind of act, by random actors.
 
+Acts: allocate, transfer, transfer-from, redeem, freeze and unfreeze (wallet and part of a
+balance), forced transfer, pause, suspend and reactivate, update, add and remove wallets,
+lost-key recovery, licence suspension, rule and cap changes, time travel (past KYC expiry and the
+subscription window). After every step: the supply, frozen amounts, per-investor holdings and
+holder counts add up; a transfer's pre-check equals its outcome; tokens only ever reach a
+verified wallet outside enforcement, within the caps; after each example, the register rebuilt
+from events equals the chain.
+
 CI runs a bounded number of examples on each backend; a longer run by hand:
 
     DFA_STATEFUL_EXAMPLES=200 DFA_STATEFUL_STEPS=50 .venv/bin/python -m pytest tests/test_stateful.py -s
@@ -27,6 +35,7 @@ def test_invariants_hold_under_random_operation(market):
     token, world = market.token, market.world
     client = world.client
     extra = [world.fresh_wallet() for _ in range(3)]  # wallets the registrar may add to investors
+    second_registrar = client.dev_accounts()[9]
     wallets = [market.investors[n].address for n in NAMES] + extra
     counted = {"steps": 0, "refused": 0}
 
@@ -34,6 +43,8 @@ def test_invariants_hold_under_random_operation(market):
         @initialize()
         def start(self):
             self.snapshot = client.snapshot()
+            world.registry.add_registrar(second_registrar.address, world.operator)
+            world.registry.set_recovery_delay(0, world.operator)
 
         def teardown(self):
             # the register rebuilt from events equals the chain's own balances
@@ -55,23 +66,48 @@ def test_invariants_hold_under_random_operation(market):
         def _actor(self, name):
             return world.operator if name == "operator" else getattr(market, name)
 
+        def _holding(self, receiver):
+            return token._call("investorBalance", world.registry._call("investorIdOf", receiver))
+
+        def _acquired(self, receiver, before_verified, before_holding):
+            """After tokens arrived (not by enforcement): the receiver was verified, and no cap is exceeded."""
+            assert before_verified, f"tokens reached {receiver}, which was not verified"
+            max_balance, max_holders, _ = token._call("holdingRules")
+            if max_balance:
+                assert self._holding(receiver) <= max_balance
+            if max_holders and before_holding == 0:  # a new holder joined: there was a place
+                assert token._call("holderCounts")[0] <= max_holders
+
         @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
         def allocate(self, who, units, actor):
-            self._act(lambda: client.send(self._actor(actor), token.contract, "allocate",
-                                          b"BOND-2026-01".ljust(32, b"\0"), market.investors[who].address, units,
-                                          gas=600_000))
+            receiver = market.investors[who].address
+            verified, holding = world.registry.is_verified(receiver), self._holding(receiver)
+            try:
+                counted["steps"] += 1
+                client.send(self._actor(actor), token.contract, "allocate", b"BOND-2026-01".ljust(32, b"\0"),
+                            receiver, units, gas=600_000)
+            except DFAError:
+                counted["refused"] += 1
+                return
+            if units:
+                self._acquired(receiver, verified, holding)
 
         @rule(sender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES), units=amounts)
         def transfer(self, sender, receiver, units):
             counted["steps"] += 1
             signer, to = market.investors[sender], market.investors[receiver].address
             expected = Restriction(token._call("detectTransferRestriction", signer.address, to, units))
+            verified, holding = world.registry.is_verified(to), self._holding(to)
+            same_investor = world.registry._call("investorIdOf", signer.address) == \
+                world.registry._call("investorIdOf", to)
             try:
                 client.send(signer, token.contract, "transfer", to, units, gas=600_000)
                 outcome = Restriction.SUCCESS
             except TransferRestricted as refusal:
                 outcome = refusal.reason
             assert outcome == expected  # the pre-check agreed with what happened
+            if outcome is Restriction.SUCCESS and units and not same_investor:
+                self._acquired(to, verified, holding)
 
         @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
         def redeem(self, who, units, actor):
@@ -134,6 +170,23 @@ def test_invariants_hold_under_random_operation(market):
         @rule(who=st.sampled_from(NAMES), index=st.integers(min_value=0, max_value=2))
         def add_wallet(self, who, index):
             self._act(lambda: world.registry.add_wallet(market.ids[who], extra[index], world.registrar))
+
+        @rule(who=st.sampled_from(NAMES), category=st.sampled_from(["retail", "qualified", "professional"]))
+        def update(self, who, category):
+            def change():
+                current = world.registry.investor(market.ids[who]).profile()
+                world.registry.update(market.ids[who], current.replace(category=category), world.registrar)
+            self._act(change)
+
+        @rule(who=st.sampled_from(NAMES), index=st.integers(min_value=0, max_value=2))
+        def recover(self, who, index):
+            """A lost key: request, approval by a second registrar (no waiting period here), then the move."""
+            lost, replacement = market.investors[who].address, extra[index]
+            def steps():
+                world.registry.request_recovery(lost, replacement, world.registrar)
+                world.registry.approve_recovery(lost, second_registrar)
+                token.recover_wallet(lost, world.outsider)
+            self._act(steps)
 
         @rule(index=st.integers(min_value=0, max_value=2))
         def remove_wallet(self, index):
