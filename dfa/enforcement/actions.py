@@ -26,7 +26,7 @@ from dfa.types import (
 
 INDEFINITELY = 2**64 - 1
 # event -> kind of act, as the history names it
-_ACTS = {
+ACTS = {
     "Paused": "pause",
     "Unpaused": "unpause",
     "WalletFrozen": "freeze",
@@ -108,7 +108,7 @@ class Enforcement:
         """Every enforcement act on the token, oldest first; only those touching ``wallets`` when given."""
         wanted = {parse_address(w) for w in wallets} if wallets is not None else None
         acts = []
-        for event_name, kind in _ACTS.items():
+        for event_name, kind in ACTS.items():
             for log in self.token.events(event_name, from_block):
                 act = self._event(kind, log)
                 touched = {act.wallet, act.to} - {None}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dfa.chain.contract import ContractAPI
+from dfa.enforcement.actions import ACTS
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
 from dfa.operator.investors import InvestorRegistry
@@ -37,13 +37,7 @@ TOKEN_EVENTS = {
     "AmlThresholdSet": "rule change",
     "ReferencePriceSet": "reference price",
     "TransferApproved": "AML approval",
-    "Paused": "pause",
-    "Unpaused": "unpause",
-    "WalletFrozen": "freeze",
-    "WalletUnfrozen": "unfreeze",
-    "TokensFrozen": "freeze tokens",
-    "ForcedTransferExecuted": "forced transfer",
-    "WalletRecovered": "recovery",
+    **ACTS,  # the enforcement acts, named as in their history
     "RoleGranted": "role granted",
     "RoleRevoked": "role revoked",
 }

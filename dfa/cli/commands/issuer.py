@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import tomllib
 from pathlib import Path
 
 from dfa.chain.journal import Journal
+from dfa.cli.csvfile import read_rows
 from dfa.cli.home import home
 from dfa.errors import ValidationError
 from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
@@ -92,17 +92,13 @@ def _publish(ctx, args) -> None:
 
 def _allocate(ctx, args) -> None:
     target = token(ctx, args.token)
-    rows, problems = [], []
-    with open(args.csv, newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            try:
-                wallet, amount = parse_address((row.get("wallet") or "").strip()), (row.get("amount") or "").strip()
-                to_base_units(amount, target.decimals)
-                rows.append((line, wallet, amount))
-            except ValidationError as error:
-                problems.append(f"line {line}: {error}")
-    if problems:
-        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+
+    def parse(row: dict[str, str]) -> tuple[str, str]:
+        wallet, amount = parse_address(row.get("wallet", "")), row.get("amount", "")
+        to_base_units(amount, target.decimals)  # refuses an amount finer than the token's decimals
+        return wallet, amount
+
+    rows = [(line, wallet, amount) for line, (wallet, amount) in read_rows(args.csv, parse, ("wallet", "amount"))]
     digest_path = Path(args.csv)
     refusals = []
     for line, wallet, amount in rows if not _resuming(ctx, target, args, digest_path) else ():

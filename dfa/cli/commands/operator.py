@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import os
 
+from dfa.cli.csvfile import read_rows
 from dfa.errors import ValidationError
 from dfa.operator import InvestorRegistry, NewInvestor, investor_id
 from dfa.operator.limits import PurchaseLimits
@@ -68,27 +68,13 @@ def _add_registrar(ctx, args) -> None:
 
 def read_investors(path: str, salt: str) -> list[NewInvestor]:
     """Every row of the CSV as a new investor; any bad row refuses the whole file, naming each line."""
-    investors, problems = [], []
-    try:
-        handle = open(path, newline="")
-    except OSError as error:
-        raise ValidationError(f"cannot read {path}: {error}") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValidationError(f"{path} lacks the columns {', '.join(missing)}")
-        for line, row in enumerate(reader, start=2):
-            try:
-                fields = {c: (row.get(c) or "").strip() for c in COLUMNS}
-                investors.append(NewInvestor(
-                    investor_id=investor_id(fields.pop("reference"), salt), flags=row.get("flags") or [], **fields))
-            except ValidationError as error:
-                problems.append(f"line {line}: {error}")
-    if problems:
-        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
-    if not investors:
-        raise ValidationError(f"{path} has no rows")
+
+    def parse(row: dict[str, str]) -> NewInvestor:
+        fields = {c: row.get(c, "") for c in COLUMNS}
+        return NewInvestor(investor_id=investor_id(fields.pop("reference"), salt), flags=row.get("flags") or [],
+                           **fields)
+
+    investors = [investor for _, investor in read_rows(path, parse, COLUMNS)]
     wallets = [i.wallet for i in investors]
     if len(set(wallets)) != len(wallets):
         raise ValidationError("nothing was sent: the CSV names the same wallet twice")

@@ -1,0 +1,34 @@
+"""Reading a CSV the careful way: every row checked, every bad one named, nothing sent if any is bad."""
+
+from __future__ import annotations
+
+import csv
+from typing import Callable, TypeVar
+
+from dfa.errors import ValidationError
+
+T = TypeVar("T")
+
+
+def read_rows(path: str, parse: Callable[[dict[str, str]], T], columns: tuple[str, ...] = ()) -> list[tuple[int, T]]:
+    """``(line, parse(row))`` for every row; a ``ValidationError`` naming every bad line otherwise."""
+    try:
+        handle = open(path, newline="")
+    except OSError as error:
+        raise ValidationError(f"cannot read {path}: {error}") from None
+    parsed, problems = [], []
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValidationError(f"{path} lacks the columns {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                parsed.append((line, parse({k: (v or "").strip() for k, v in row.items() if k is not None})))
+            except ValidationError as error:
+                problems.append(f"line {line}: {error}")
+    if problems:
+        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+    if not parsed:
+        raise ValidationError(f"{path} has no rows")
+    return parsed
