@@ -5,7 +5,6 @@ import os
 import signal
 import time
 
-import pytest
 from eth_account import Account
 
 from dfa.cli.local_node import node_dir
