@@ -15,7 +15,6 @@ and nothing is sent (exit code 2 for bad input, 3 for a refused allocation).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -33,9 +32,10 @@ from dfa import (
     NewInvestor,
     investor_id,
 )
+from dfa.cli.csvfile import read_rows as read_csv
 from dfa.issuer import DFAToken, TokenFactory, TokenSpec
 from dfa.table import format_table
-from dfa.types import format_amount, parse_address
+from dfa.types import format_amount, parse_address, to_base_units
 
 DAY = 24 * 3600
 _RELATIVE = re.compile(r"^\+(\d+)([dhm])$")
@@ -64,21 +64,15 @@ def load_spec(path: Path, now: int, roles: dict[str, str] | None) -> TokenSpec:
     return TokenSpec.model_validate(raw)
 
 
-def read_rows(path: Path, token_decimals: int, now: int) -> tuple[list[dict], list[str]]:
-    """Rows of the CSV, checked; and the problems, each naming its line."""
-    rows, problems = [], []
-    with open(path, newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            try:
-                wallet = parse_address((row.get("wallet") or "").strip())
-                from dfa.types import to_base_units
+def read_rows(path: Path, token_decimals: int, now: int) -> list[dict]:
+    """Rows of the CSV, each checked; a ValidationError naming every bad line otherwise."""
 
-                to_base_units(row.get("amount", ""), token_decimals)
-                rows.append({**row, "wallet": wallet, "line": line,
-                             "kyc_valid_until": resolve_time(row.get("kyc_valid_until"), now)})
-            except DFAError as error:
-                problems.append(f"line {line}: {error}")
-    return rows, problems
+    def parse(row: dict[str, str]) -> dict:
+        to_base_units(row.get("amount", ""), token_decimals)  # refuses amounts finer than the token
+        return {**row, "wallet": parse_address(row.get("wallet", "")),
+                "kyc_valid_until": resolve_time(row.get("kyc_valid_until"), now)}
+
+    return [{**row, "line": line} for line, row in read_csv(str(path), parse, ("wallet", "amount"))]
 
 
 def sandbox(client: Client, spec_path: Path, rows: list[dict]):
@@ -136,11 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot read {args.spec}: {error}", file=sys.stderr)
         return 2
 
-    rows, problems = read_rows(args.investors, spec.decimals, now)
-    if problems or not rows:
-        print("nothing was sent; fix the CSV:" if problems else "the CSV has no rows", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+    try:
+        rows = read_rows(args.investors, spec.decimals, now)
+    except DFAError as error:
+        print(error, file=sys.stderr)
         return 2
     try:
         if args.factory:
