@@ -14,7 +14,6 @@ from dfa import errors
 from dfa.chain.signers import Signer
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
-from dfa.operator.investors import InvestorRegistry
 from dfa.types import (
     Timestamp,
     parse_address,
@@ -96,7 +95,7 @@ class Enforcement:
         """Move tokens by court order, whatever freezes and rules say, to a verified wallet only."""
         sender, receiver, units = parse_address(sender), parse_address(receiver), self.token.units(amount)
         reference = _reference(legal_reference)
-        registry = InvestorRegistry(self.client, self.token.info().registry)
+        registry = self.token.registry
         if not registry.is_verified(receiver):
             raise errors.DFAForcedTransferToUnverified({"to": receiver})
         balance = self.token.units(self.token.balance_of(sender))
@@ -118,7 +117,7 @@ class Enforcement:
 
     def investor_history(self, investor_id: str) -> list[EnforcementEvent]:
         """Every enforcement act touching any wallet the investor has ever had (recovered ones included)."""
-        registry = InvestorRegistry(self.client, self.token.info().registry)
+        registry = self.token.registry
         return self.history(wallets=list(registry.wallets(investor_id, include_removed=True)))
 
     def _event(self, kind: str, log) -> EnforcementEvent:

@@ -15,7 +15,7 @@ from dfa.errors import ValidationError
 from dfa.issuer.documents import Document, DocumentSpec, document_name, file_hash
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
 from dfa.models import Model
-from dfa.operator.investors import Category, Kind
+from dfa.operator.investors import Category, InvestorRegistry, Kind
 from dfa.restrictions import Restriction, explain, restriction_error
 from dfa.types import (
     UINT256_MAX,
@@ -111,6 +111,11 @@ class DFAToken(ContractAPI):
     @cached_property
     def symbol(self) -> str:
         return self._call("symbol")
+
+    @cached_property
+    def registry(self) -> InvestorRegistry:
+        """The operator's investor registry the token checks its holders against."""
+        return InvestorRegistry(self.client, self._call("registry"))
 
     def units(self, amount: object) -> int:
         """Whole units -> base units, refused if finer than the token's decimals."""
@@ -370,16 +375,15 @@ class DFAToken(ContractAPI):
 
     def _with_allowance(self, check: TransferCheck, receiver: str) -> TransferCheck:
         """The check with the receiver's remaining purchase allowance, when a limit applies to it."""
-        from dfa.operator.investors import InvestorRegistry
         from dfa.operator.limits import PurchaseLimits
 
         limits = self._call("purchaseLimits")
         if int(limits, 16) == 0:
             return check
-        investor = InvestorRegistry(self.client, self._call("registry")).investor_of(receiver)
-        if investor is None:
+        raw_id, record = self.registry._call("identityOf", parse_address(receiver))  # one read, no event scan
+        if raw_id == bytes(32):
             return check
-        allowance = PurchaseLimits(self.client, limits).remaining_allowance(investor)
+        allowance = PurchaseLimits(self.client, limits).remaining_for("0x" + raw_id.hex(), record[0])
         if not allowance.limited:
             return check
         return check.replace(remaining_allowance=allowance.remaining, allowance_currency=allowance.currency)

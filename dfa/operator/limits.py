@@ -75,9 +75,11 @@ class PurchaseLimits(ContractAPI):
 
     def remaining_allowance(self, investor: Investor) -> Allowance:
         """What ``investor`` may still acquire now, over all its wallets and all the operator's tokens."""
-        remaining, currency, limited = self._call(
-            "remainingAllowance", bytes.fromhex(investor.investor_id[2:]), int(investor.category)
-        )
+        return self.remaining_for(investor.investor_id, investor.category)
+
+    def remaining_for(self, investor_id: str, category: int) -> Allowance:
+        """:meth:`remaining_allowance` from the investor's id and category alone."""
+        remaining, currency, limited = self._call("remainingAllowance", bytes.fromhex(investor_id[2:]), int(category))
         if not limited:
             return Allowance(remaining=None, currency=None, limited=False)
         code = currency.decode()

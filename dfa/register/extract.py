@@ -104,7 +104,7 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
         )
 
     frozen_wallets = {log["args"]["account"] for log in token.events("Frozen", 0, block)}
-    owners, profiles = _investors_at(InvestorRegistry(client, token.info().registry), block)
+    owners, profiles = _investors_at(token.registry, block)
     by_investor: dict[str | None, list[HolderWallet]] = defaultdict(list)
     for wallet, units in sorted(held.items()):
         frozen = 0

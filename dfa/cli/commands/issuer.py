@@ -99,9 +99,12 @@ def _allocate(ctx, args) -> None:
         return wallet, amount
 
     rows = [(line, wallet, amount) for line, (wallet, amount) in read_rows(args.csv, parse, ("wallet", "amount"))]
-    digest_path = Path(args.csv)
+    # a re-run of the same file (after a crash, a killed node) resumes: chunks already on chain are skipped
+    digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()[:16]
+    journal = Journal(ctx.client, home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json")
+    resuming = journal.path.exists()  # allocations already made must not be pre-checked again
     refusals = []
-    for line, wallet, amount in rows if not _resuming(ctx, target, args, digest_path) else ():
+    for line, wallet, amount in rows if not resuming else ():
         check = target.check_allocation(args.decision, wallet, amount)
         if not check.allowed:
             refusals.append((line, wallet, check))
@@ -113,9 +116,6 @@ def _allocate(ctx, args) -> None:
         error.args = (f"nothing was allocated; line {line} ({wallet}): {check.message}"
                       + (f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""),)
         raise error
-    # a re-run of the same file (after a crash, a killed node) resumes: chunks already on chain are skipped
-    digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()[:16]
-    journal = Journal(ctx.client, home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json")
     sent = skipped = 0
     for start in range(0, len(rows), 100):
         chunk = rows[start:start + 100]
@@ -128,12 +128,6 @@ def _allocate(ctx, args) -> None:
         ctx.progress(start + len(chunk), len(rows), "allocating")
     ctx.say(f"{sent} allocations under {args.decision}" + (f", {skipped} were already on chain" if skipped else ""),
             allocations=sent, skipped=skipped)
-
-
-def _resuming(ctx, target, args, path: Path) -> bool:
-    """A journal exists for this file: allocations already made must not be pre-checked again."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    return (home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json").exists()
 
 
 def _document(ctx, args) -> None:
