@@ -229,6 +229,20 @@ class DFAToken(ContractAPI):
         self._refuse_if_restricted(signer.address, to, units)
         return self._send(signer, "transfer", to, units)
 
+    def transfer_many(self, signer: Signer, transfers: Iterable[tuple[str, object]]) -> TxReceipt:
+        """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
+
+        Each transfer is pre-checked alone; their combined effect (the same receiver twice, the
+        sum against the balance) is checked by the chain, whose refusal surfaces before sending.
+        """
+        batch = [(parse_address(to), self.units(amount)) for to, amount in transfers]
+        if not batch or len(batch) > 100:
+            raise ValidationError(f"a batch holds 1 to 100 transfers, not {len(batch)}; split it")
+        for to, units in batch:
+            self._refuse_if_restricted(signer.address, to, units)
+        calls = [self._encode("transfer", to, units) for to, units in batch]
+        return self._send(signer, "multicall", calls)
+
     def approve(self, signer: Signer, spender: str, amount: object) -> TxReceipt:
         return self._send(signer, "approve", parse_address(spender), self.units(amount))
 

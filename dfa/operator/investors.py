@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from enum import IntEnum, IntFlag
 from functools import cached_property
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any, Callable, Iterable
 
 from eth_utils import keccak
 from pydantic import BeforeValidator
@@ -215,8 +215,9 @@ class InvestorRegistry(ContractAPI):
         self._check_batch(len(batch))
         _refuse_duplicates("investor id", [i.investor_id for i in batch])
         _refuse_duplicates("wallet", [i.wallet for i in batch])
+        now = self.client.now()
         for investor in batch:
-            self._check_kyc(investor)
+            self._check_kyc(investor, now)
         return self._send(
             signer,
             "registerInvestors",
@@ -224,6 +225,26 @@ class InvestorRegistry(ContractAPI):
             [i.wallet for i in batch],
             [i.as_tuple() for i in batch],
         )
+
+    def onboard(self, investors: Iterable[NewInvestor], signer: Signer, *,
+                progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Register every investor not registered yet, in batches of :attr:`max_batch`: (registered, skipped).
+
+        Re-running after an interruption completes the work: investors whose id or wallet is
+        already on chain are skipped (known from one scan of the registry's events, not a read
+        per investor). ``progress(done, total)`` is told after each batch.
+        """
+        investors = list(investors)
+        known_ids = {"0x" + log["args"]["investorId"].hex() for log in self.events("InvestorRegistered")}
+        known_wallets = {log["args"]["wallet"] for name in ("InvestorRegistered", "WalletAdded")
+                         for log in self.events(name)}
+        fresh = [i for i in investors if i.investor_id not in known_ids and i.wallet not in known_wallets]
+        size = self.max_batch
+        for start in range(0, len(fresh), size):
+            self.register_many(fresh[start:start + size], signer)
+            if progress is not None:
+                progress(min(start + size, len(fresh)), len(fresh))
+        return len(fresh), len(investors) - len(fresh)
 
     def update(self, investor_id: str, profile: InvestorProfile, signer: Signer) -> TxReceipt:
         """Replace an investor's profile (renewed KYC, new category, moved country)."""
@@ -235,9 +256,9 @@ class InvestorRegistry(ContractAPI):
         batch = list(updates)
         self._check_batch(len(batch))
         _refuse_duplicates("investor id", [parse_hash(investor_id) for investor_id, _ in batch])
-        calls = []
+        calls, now = [], self.client.now()
         for investor_id, profile in batch:
-            self._check_kyc(profile)
+            self._check_kyc(profile, now)
             calls.append(self._encode("updateInvestor", _id(investor_id), profile.profile().as_tuple()))
         return self._send(signer, "multicall", calls)
 
@@ -369,8 +390,8 @@ class InvestorRegistry(ContractAPI):
             verified=status == InvestorStatus.ACTIVE and now < kyc_valid_until,
         )
 
-    def _check_kyc(self, profile: InvestorProfile) -> None:
-        now = self.client.now()
+    def _check_kyc(self, profile: InvestorProfile, now: int | None = None) -> None:
+        now = self.client.now() if now is None else now
         if profile.kyc_valid_until <= now:
             raise ValidationError(
                 f"KYC valid until {format_timestamp(profile.kyc_valid_until)} has already expired at the chain's "

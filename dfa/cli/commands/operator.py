@@ -86,14 +86,10 @@ def _onboard(ctx, args) -> None:
     if not salt:
         raise ValidationError(f"set {SALT_ENV} to the registrar's secret salt (16 bytes or more)")
     investors = read_investors(args.csv, salt)
-    registry = _registry(ctx)
     # re-running a file after a failure completes it: what is already registered is skipped
-    fresh = [i for i in investors if not registry.has_wallet(i.wallet) and not registry.has_investor(i.investor_id)]
-    for start in range(0, len(fresh), registry.max_batch):
-        registry.register_many(fresh[start:start + registry.max_batch], ctx.signer)
-        ctx.progress(min(start + registry.max_batch, len(fresh)), len(fresh), "onboarding")
-    ctx.say(f"{len(fresh)} investors registered, {len(investors) - len(fresh)} were already there",
-            registered=len(fresh), skipped=len(investors) - len(fresh))
+    registered, skipped = _registry(ctx).onboard(
+        investors, ctx.signer, progress=lambda done, total: ctx.progress(done, total, "onboarding"))
+    ctx.say(f"{registered} investors registered, {skipped} were already there", registered=registered, skipped=skipped)
 
 
 def _update(ctx, args) -> None:
