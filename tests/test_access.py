@@ -12,6 +12,9 @@ YEAR = 365 * 24 * 3600
 ACTORS = ("regulator", "operator", "registrar", "outsider")
 
 
+ID = bytes(12) + b"\x07" * 20  # investor ids are 160-bit
+
+
 def _profile(world):
     return (1, 1, 398, 398, world.client.now() + YEAR, 0)
 
@@ -40,12 +43,12 @@ LICENSES = {
     "renounceRole": ("self", None),
 }
 REGISTRY = {
-    "registerInvestor": ("registrar", lambda w, i, o: [b"\x07" * 32, w.wallets[4], _profile(w)]),
-    "registerInvestors": ("registrar", lambda w, i, o: [[b"\x07" * 32], [w.wallets[4]], [_profile(w)]]),
-    "updateInvestor": ("registrar", lambda w, i, o: [i, (2, 1, 398, 398, w.client.now() + YEAR, 0)]),
-    "addWallet": ("registrar", lambda w, i, o: [i, w.wallets[4]]),
+    "registerInvestor": ("registrar", lambda w, i, o: [ID, w.wallets[4], _profile(w)]),
+    "registerInvestors": ("registrar", lambda w, i, o: [[ID], [w.wallets[4]], [_profile(w)]]),
+    "updateInvestor": ("registrar", lambda w, i, o: [i, w.wallets[0], (2, 1, 398, 398, w.client.now() + YEAR, 0)]),
+    "addWallet": ("registrar", lambda w, i, o: [i, w.wallets[0], w.wallets[4]]),
     "removeWallet": ("registrar", lambda w, i, o: [w.wallets[1]]),
-    "suspendInvestor": ("registrar", lambda w, i, o: [i, bytes(32)]),
+    "suspendInvestor": ("registrar", lambda w, i, o: [i, w.wallets[0], bytes(32)]),
     "reactivateInvestor": ("registrar", None),  # needs a suspended investor: see below
     "grantRole": ("operator", lambda w, i, o: [role_id("REGISTRAR_ROLE"), w.wallets[3]]),
     "revokeRole": ("operator", lambda w, i, o: [role_id("REGISTRAR_ROLE"), w.registrar.address]),
@@ -94,20 +97,20 @@ def test_only_the_intended_role_may_call(world, name, function, allowed):
 def test_reinstate_and_reactivate_need_their_roles(world):
     investor, other = _setup(world)
     world.client.send(world.regulator, world.licenses.contract, "suspendLicense", other, bytes(32))
-    world.client.send(world.registrar, world.registry.contract, "suspendInvestor", investor, bytes(32))
+    world.client.send(world.registrar, world.registry.contract, "suspendInvestor", investor, world.wallets[0], bytes(32))
     for actor in ("operator", "registrar", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             world.client.send(getattr(world, actor), world.licenses.contract, "reinstateLicense", other)
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(getattr(world, actor), world.registry.contract, "reactivateInvestor", investor)
+            world.client.send(getattr(world, actor), world.registry.contract, "reactivateInvestor", investor, world.wallets[0])
     world.client.send(world.regulator, world.licenses.contract, "reinstateLicense", other)
-    world.client.send(world.registrar, world.registry.contract, "reactivateInvestor", investor)
+    world.client.send(world.registrar, world.registry.contract, "reactivateInvestor", investor, world.wallets[0])
 
 
 def test_multicall_checks_the_role_of_every_inner_call(world):
     investor, _ = _setup(world)
-    inner = [world.registry._encode("suspendInvestor", investor, bytes(32))]
+    inner = [world.registry._encode("suspendInvestor", investor, world.wallets[0], bytes(32))]
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             world.client.send(getattr(world, actor), world.registry.contract, "multicall", inner)

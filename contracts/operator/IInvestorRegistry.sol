@@ -35,4 +35,9 @@ interface IInvestorRegistry {
 
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
+
+    /// @dev The packed records ({InvestorRecords}) of two wallets, as the rules read them (a
+    /// retired wallet's as suspended); zero for an unknown wallet or the zero address. One call
+    /// serves both parties of a transfer.
+    function recordsOf(address a, address b) external view returns (uint256, uint256);
 }

@@ -6,21 +6,31 @@ import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.so
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
 import {Batchable} from "../utils/Batchable.sol";
 import {IInvestorRegistry} from "./IInvestorRegistry.sol";
+import {InvestorRecords} from "./InvestorRecords.sol";
 
 /**
  * @title InvestorRegistry
  * @notice The register of verified investors kept by one licensed platform operator; one
  * registry serves all of that operator's tokens.
  *
- * Personal data stays off chain: an investor is known by an id (a hash the registrar keeps
- * the preimage of) and the attributes the rules need. An investor may hold several wallets;
- * a wallet belongs to at most one investor. Writes are refused while the operator's
+ * Personal data stays off chain: an investor is known by an id (a 160-bit hash the registrar
+ * keeps the preimage of) and the attributes the rules need. An investor may hold several
+ * wallets; a wallet belongs to at most one investor. Writes are refused while the operator's
  * investor-registry licence is not active.
+ *
+ * Storage: one slot per wallet holding the investor's whole record ({InvestorRecords}), so
+ * onboarding writes one slot and a token reads one slot per party. An investor given a second
+ * wallet moves its record to a shared slot its wallets point to. There is no slot per id:
+ * an investor is located through one of its wallets, and the uniqueness of ids is checked by
+ * the registrar's software against the registry's events (as the uniqueness of the person
+ * behind an id always was the registrar's duty).
  *
  * Every write has a batch form through {Batchable-multicall} (atomic, at most {MAX_BATCH} calls);
  * registration, the most frequent one, also has a cheaper dedicated batch {registerInvestors}.
  */
 contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
+    using InvestorRecords for uint256;
+
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     uint16 public constant MAX_WALLETS = 10;
 
@@ -54,12 +64,14 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @dev How long a requested recovery waits, during which the lost wallet can cancel it.
     uint64 public recoveryDelay = 3 days;
 
-    mapping(bytes32 investorId => Investor) private _investors;
-    mapping(address wallet => bytes32 investorId) private _investorOf;
+    /// @dev A wallet's packed record (its investor's, or a pointer to the shared one). A removed or
+    /// recovered wallet stays bound to its investor for good (retired): whatever it still holds
+    /// keeps counting as that investor's, and no one can register it again.
+    mapping(address wallet => uint256 record) private _wallets;
+    /// @dev The record of an investor with several wallets, and how many of them are not retired.
+    mapping(bytes32 investorId => uint256 record) private _shared;
+    mapping(bytes32 investorId => uint16 count) private _walletCounts;
     mapping(address lost => Recovery) private _recoveries;
-    /// @dev A removed or recovered wallet stays bound to its investor for good: whatever it still
-    /// holds keeps counting as that investor's, and no one can register it again.
-    mapping(address wallet => bool) private _retired;
 
     error RegistryOperatorNotLicensed(address operator);
     error RegistryInvalidInvestorId(bytes32 investorId);
@@ -72,6 +84,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RegistryUnknownInvestor(bytes32 investorId);
     error RegistryWalletTaken(address wallet, bytes32 investorId);
     error RegistryUnknownWallet(address wallet);
+    error RegistryWalletNotOfInvestor(address wallet, bytes32 investorId);
     error RegistryTooManyWallets(bytes32 investorId, uint16 max);
     error RegistryLastWallet(bytes32 investorId, address wallet);
     error RegistryUnexpectedStatus(bytes32 investorId, Status status);
@@ -83,27 +96,10 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RecoverySameAgent(address lost, address agent);
     error RecoveryNotAllowed(address lost, address caller);
 
-    event InvestorRegistered(
-        bytes32 indexed investorId,
-        address indexed wallet,
-        uint8 category,
-        uint8 kind,
-        uint16 country,
-        uint16 residency,
-        uint40 kycValidUntil,
-        uint32 flags,
-        address indexed actor
-    );
-    event InvestorUpdated(
-        bytes32 indexed investorId,
-        uint8 category,
-        uint8 kind,
-        uint16 country,
-        uint16 residency,
-        uint40 kycValidUntil,
-        uint32 flags,
-        address indexed actor
-    );
+    /// @dev `record` is the investor's packed record ({InvestorRecords}): status, category, kind,
+    /// countries, KYC expiry, flags. One word keeps onboarding cheap.
+    event InvestorRegistered(bytes32 indexed investorId, address indexed wallet, uint256 record, address indexed actor);
+    event InvestorUpdated(bytes32 indexed investorId, uint256 record, address indexed actor);
     event WalletAdded(bytes32 indexed investorId, address indexed wallet, address indexed actor);
     event WalletRemoved(bytes32 indexed investorId, address indexed wallet, address indexed actor);
     event InvestorSuspended(bytes32 indexed investorId, bytes32 reason, address indexed actor);
@@ -132,8 +128,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /**
      * @dev Registers a new investor with its first wallet.
      *
-     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `investorId` is new
-     * and not zero; `wallet` is not zero and belongs to no investor; the profile is valid
+     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `investorId` is a
+     * nonzero 160-bit value (a new one: the registrar's software checks the events, the registry
+     * has no slot per id); `wallet` is not zero and belongs to no investor; the profile is valid
      * (category 1-3, kind 1-2, countries 1-999, KYC valid in the future).
      *
      * Emits {InvestorRegistered}.
@@ -166,52 +163,54 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /**
-     * @dev Replaces the profile of an investor (e.g. renewed KYC, new category).
+     * @dev Replaces the profile of an investor (e.g. renewed KYC, new category), located through
+     * `wallet`, one of its current wallets.
      *
-     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; the investor exists; the profile is valid.
+     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `wallet` is a current
+     * wallet of `investorId`; the profile is valid.
      *
      * Emits {InvestorUpdated} when anything changed.
      */
-    function updateInvestor(bytes32 investorId, Profile calldata profile)
+    function updateInvestor(bytes32 investorId, address wallet, Profile calldata profile)
         external
         onlyRole(REGISTRAR_ROLE)
         whenLicensed
     {
-        Investor storage investor = _existing(investorId);
+        uint256 record = _recordOfInvestor(investorId, wallet);
         _checkProfile(profile);
-        if (
-            investor.category == profile.category && investor.kind == profile.kind
-                && investor.country == profile.country && investor.residency == profile.residency
-                && investor.kycValidUntil == profile.kycValidUntil && investor.flags == profile.flags
-        ) return;
-        (investor.category, investor.kind, investor.country) = (profile.category, profile.kind, profile.country);
-        (investor.residency, investor.kycValidUntil, investor.flags) =
-            (profile.residency, profile.kycValidUntil, profile.flags);
-        emit InvestorUpdated(
-            investorId,
-            profile.category,
-            profile.kind,
-            profile.country,
-            profile.residency,
-            profile.kycValidUntil,
-            profile.flags,
-            _msgSender()
-        );
+        uint256 updated = record.withProfileOf(_pack(investorId, 0, profile));
+        if (updated == record) return;
+        _store(wallet, updated);
+        emit InvestorUpdated(investorId, updated, _msgSender());
     }
 
     /**
-     * @dev Adds `wallet` to an existing investor.
+     * @dev Adds `wallet` to the investor that owns `existing`, one of its current wallets.
      *
-     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; the investor exists
-     * and has fewer than {MAX_WALLETS} wallets; `wallet` is not zero and belongs to no investor.
+     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `existing` is a current
+     * wallet of `investorId`, which has fewer than {MAX_WALLETS} wallets; `wallet` is not zero
+     * and belongs to no investor.
      *
      * Emits {WalletAdded}.
      */
-    function addWallet(bytes32 investorId, address wallet) external onlyRole(REGISTRAR_ROLE) whenLicensed {
-        Investor storage investor = _existing(investorId);
-        require(investor.walletCount < MAX_WALLETS, RegistryTooManyWallets(investorId, MAX_WALLETS));
-        _bindWallet(investorId, wallet);
-        ++investor.walletCount;
+    function addWallet(bytes32 investorId, address existing, address wallet)
+        external
+        onlyRole(REGISTRAR_ROLE)
+        whenLicensed
+    {
+        uint256 record = _recordOfInvestor(investorId, existing);
+        _requireFree(wallet);
+        uint16 count = 1;
+        if (_wallets[existing].shared()) {
+            count = _walletCounts[investorId];
+        } else {
+            // the second wallet: the record moves to the shared slot both wallets point to
+            _shared[investorId] = record;
+            _wallets[existing] = uint256(investorId) | InvestorRecords.SHARED;
+        }
+        require(count < MAX_WALLETS, RegistryTooManyWallets(investorId, MAX_WALLETS));
+        _walletCounts[investorId] = count + 1;
+        _wallets[wallet] = uint256(investorId) | InvestorRecords.SHARED;
         emit WalletAdded(investorId, wallet, _msgSender());
     }
 
@@ -227,37 +226,39 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      * Emits {WalletRemoved}.
      */
     function removeWallet(address wallet) external onlyRole(REGISTRAR_ROLE) whenLicensed {
-        bytes32 investorId = _investorOf[wallet];
-        require(investorId != bytes32(0) && !_retired[wallet], RegistryUnknownWallet(wallet));
-        Investor storage investor = _investors[investorId];
-        require(investor.walletCount > 1, RegistryLastWallet(investorId, wallet));
-        --investor.walletCount;
-        _retired[wallet] = true;
+        uint256 own = _currentWallet(wallet);
+        bytes32 investorId = own.id();
+        require(own.shared() && _walletCounts[investorId] > 1, RegistryLastWallet(investorId, wallet));
+        _retire(wallet, own);
         emit WalletRemoved(investorId, wallet, _msgSender());
     }
 
     /**
-     * @dev Suspends an active investor: its wallets stop being verified. `reason` is the
-     * hash or reference of the decision.
+     * @dev Suspends an active investor, located through `wallet`, one of its current wallets:
+     * all its wallets stop being verified. `reason` is the hash or reference of the decision.
      *
      * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; the investor is active.
      *
      * Emits {InvestorSuspended}.
      */
-    function suspendInvestor(bytes32 investorId, bytes32 reason) external onlyRole(REGISTRAR_ROLE) whenLicensed {
-        _transition(investorId, Status.Active, Status.Suspended);
+    function suspendInvestor(bytes32 investorId, address wallet, bytes32 reason)
+        external
+        onlyRole(REGISTRAR_ROLE)
+        whenLicensed
+    {
+        _transition(investorId, wallet, InvestorRecords.ACTIVE, InvestorRecords.SUSPENDED);
         emit InvestorSuspended(investorId, reason, _msgSender());
     }
 
     /**
-     * @dev Reactivates a suspended investor.
+     * @dev Reactivates a suspended investor, located through `wallet`, one of its current wallets.
      *
      * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; the investor is suspended.
      *
      * Emits {InvestorReactivated}.
      */
-    function reactivateInvestor(bytes32 investorId) external onlyRole(REGISTRAR_ROLE) whenLicensed {
-        _transition(investorId, Status.Suspended, Status.Active);
+    function reactivateInvestor(bytes32 investorId, address wallet) external onlyRole(REGISTRAR_ROLE) whenLicensed {
+        _transition(investorId, wallet, InvestorRecords.SUSPENDED, InvestorRecords.ACTIVE);
         emit InvestorReactivated(investorId, _msgSender());
     }
 
@@ -271,10 +272,10 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      * Emits {RecoveryRequested}.
      */
     function requestRecovery(address lost, address replacement) external onlyRole(REGISTRAR_ROLE) whenLicensed {
-        bytes32 investorId = _investorOf[lost];
-        require(investorId != bytes32(0) && !_retired[lost], RegistryUnknownWallet(lost));
+        bytes32 investorId = _currentWallet(lost).id();
         require(lost != replacement, RecoverySameWallet(lost));
-        require(_investorOf[replacement] == investorId && !_retired[replacement], RecoveryOtherInvestor(lost, replacement));
+        uint256 other = _wallets[replacement];
+        require(other.id() == investorId && !other.retired(), RecoveryOtherInvestor(lost, replacement));
         require(_recoveries[lost].status != RecoveryStatus.Pending, RecoveryAlreadyPending(lost));
         uint64 readyAt = uint64(block.timestamp) + recoveryDelay;
         _recoveries[lost] = Recovery(replacement, readyAt, RecoveryStatus.Pending, _msgSender());
@@ -294,7 +295,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         Recovery storage recovery = _recoveries[lost];
         require(recovery.status == RecoveryStatus.Pending, RecoveryNotPending(lost));
         recovery.status = RecoveryStatus.Cancelled;
-        emit RecoveryCancelled(_investorOf[lost], lost, _msgSender());
+        emit RecoveryCancelled(_wallets[lost].id(), lost, _msgSender());
     }
 
     /**
@@ -312,11 +313,10 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         require(recovery.requester != _msgSender(), RecoverySameAgent(lost, _msgSender()));
         require(block.timestamp >= recovery.readyAt, RecoveryTooEarly(lost, recovery.readyAt, block.timestamp));
         recovery.status = RecoveryStatus.Completed;
-        bytes32 investorId = _investorOf[lost];
-        --_investors[investorId].walletCount;
-        _retired[lost] = true; // its balances count as the investor's until each token moves them
-        emit RecoveryCompleted(investorId, lost, recovery.replacement, _msgSender());
-        emit WalletRemoved(investorId, lost, _msgSender());
+        uint256 own = _wallets[lost];
+        _retire(lost, own); // its balances count as the investor's until each token moves them
+        emit RecoveryCompleted(own.id(), lost, recovery.replacement, _msgSender());
+        emit WalletRemoved(own.id(), lost, _msgSender());
     }
 
     /**
@@ -336,77 +336,106 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         return _recoveries[lost];
     }
 
-    /// @inheritdoc IInvestorRegistry
     function isVerified(address wallet) external view returns (bool) {
-        bytes32 investorId = _investorOf[wallet];
-        if (investorId == bytes32(0) || _retired[wallet]) return false;
-        Investor storage investor = _investors[investorId];
-        return investor.status == Status.Active && block.timestamp < investor.kycValidUntil;
+        uint256 record = _effective(wallet);
+        return record.status() == InvestorRecords.ACTIVE && block.timestamp < record.kycValidUntil();
+    }
+
+    /// @dev A retired (removed or recovered) wallet reads as suspended: it may neither send nor receive.
+    function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor) {
+        uint256 record = _effective(wallet);
+        investorId = record.id();
+        uint16 count = record == 0 ? 0 : (_wallets[wallet].shared() ? _walletCounts[investorId] : 1);
+        investor = Investor(
+            record.category(),
+            record.kind(),
+            record.country(),
+            record.residency(),
+            record.kycValidUntil(),
+            record.flags(),
+            Status(record.status()),
+            count
+        );
     }
 
     /// @inheritdoc IInvestorRegistry
-    /// @dev A retired (removed or recovered) wallet reads as suspended: it may neither send nor receive.
-    function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor) {
-        investorId = _investorOf[wallet];
-        investor = _investors[investorId];
-        if (_retired[wallet]) investor.status = Status.Suspended;
+    function recordsOf(address a, address b) external view returns (uint256, uint256) {
+        return (_effective(a), _effective(b));
     }
 
     /// @dev Whether `wallet` was removed or recovered away (it is bound to its investor for good).
     function isRetired(address wallet) external view returns (bool) {
-        return _retired[wallet];
+        return _wallets[wallet].retired();
     }
 
-    /// @inheritdoc IInvestorRegistry
     function recoveredTo(address lost) external view returns (address) {
         Recovery storage recovery = _recoveries[lost];
         return recovery.status == RecoveryStatus.Completed ? recovery.replacement : address(0);
     }
 
-    /// @dev The record of `investorId` (status None when unknown).
-    function investorOf(bytes32 investorId) external view returns (Investor memory) {
-        return _investors[investorId];
-    }
-
-    /// @dev The investor id `wallet` belongs to, zero when none.
+    /// @dev The investor id `wallet` belongs to (retired wallets included), zero when none.
     function investorIdOf(address wallet) external view returns (bytes32) {
-        return _investorOf[wallet];
+        return _wallets[wallet].id();
     }
 
     function _register(bytes32 investorId, address wallet, Profile calldata profile) private {
-        require(investorId != bytes32(0), RegistryInvalidInvestorId(investorId));
-        Investor storage investor = _investors[investorId];
-        require(investor.status == Status.None, RegistryInvestorExists(investorId));
-        _checkProfile(profile);
-        _bindWallet(investorId, wallet);
-        _investors[investorId] = Investor(
-            profile.category,
-            profile.kind,
-            profile.country,
-            profile.residency,
-            profile.kycValidUntil,
-            profile.flags,
-            Status.Active,
-            1
+        require(
+            investorId != bytes32(0) && uint256(investorId) <= InvestorRecords.ID_MASK,
+            RegistryInvalidInvestorId(investorId)
         );
-        emit InvestorRegistered(
-            investorId,
-            wallet,
-            profile.category,
-            profile.kind,
-            profile.country,
-            profile.residency,
-            profile.kycValidUntil,
-            profile.flags,
-            _msgSender()
+        uint256 taken = _wallets[wallet];
+        require(taken.id() != investorId, RegistryInvestorExists(investorId));
+        require(wallet != address(0), RegistryInvalidWallet(wallet));
+        require(taken == 0, RegistryWalletTaken(wallet, taken.id()));
+        _checkProfile(profile);
+        uint256 record = _pack(investorId, InvestorRecords.ACTIVE, profile);
+        _wallets[wallet] = record;
+        emit InvestorRegistered(investorId, wallet, record, _msgSender());
+    }
+
+    function _pack(bytes32 investorId, uint256 status, Profile calldata p) private pure returns (uint256) {
+        return InvestorRecords.pack(
+            investorId, status, p.category, p.kind, p.country, p.residency, p.kycValidUntil, p.flags
         );
     }
 
-    function _bindWallet(bytes32 investorId, address wallet) private {
+    /// @dev The record `wallet` reads as: its investor's (shared or its own), suspended when retired.
+    function _effective(address wallet) private view returns (uint256 record) {
+        uint256 own = _wallets[wallet];
+        record = own.shared() ? _shared[own.id()] : own;
+        if (own.retired()) record = record.withStatus(InvestorRecords.SUSPENDED) | InvestorRecords.RETIRED;
+    }
+
+    /// @dev The record of `investorId`, located through `wallet`, one of its current wallets.
+    function _recordOfInvestor(bytes32 investorId, address wallet) private view returns (uint256) {
+        uint256 own = _wallets[wallet];
+        require(own.id() == investorId && !own.retired(), RegistryWalletNotOfInvestor(wallet, investorId));
+        return own.shared() ? _shared[investorId] : own;
+    }
+
+    /// @dev Writes the record of the investor owning the current `wallet`, wherever it lives.
+    function _store(address wallet, uint256 record) private {
+        if (_wallets[wallet].shared()) {
+            _shared[record.id()] = record;
+        } else {
+            _wallets[wallet] = record;
+        }
+    }
+
+    function _currentWallet(address wallet) private view returns (uint256 own) {
+        own = _wallets[wallet];
+        require(own != 0 && !own.retired(), RegistryUnknownWallet(wallet));
+    }
+
+    function _retire(address wallet, uint256 own) private {
+        --_walletCounts[own.id()];
+        _wallets[wallet] = own | InvestorRecords.RETIRED;
+    }
+
+    function _requireFree(address wallet) private view {
         require(wallet != address(0), RegistryInvalidWallet(wallet));
-        bytes32 owner = _investorOf[wallet];
+        bytes32 owner = _wallets[wallet].id();
         require(owner == bytes32(0), RegistryWalletTaken(wallet, owner));
-        _investorOf[wallet] = investorId;
     }
 
     function _checkProfile(Profile calldata profile) private view {
@@ -415,18 +444,14 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         require(profile.country >= 1 && profile.country <= 999, RegistryInvalidCountry(profile.country));
         require(profile.residency >= 1 && profile.residency <= 999, RegistryInvalidCountry(profile.residency));
         require(
-            profile.kycValidUntil > block.timestamp, RegistryKycNotInFuture(profile.kycValidUntil, block.timestamp)
+            profile.kycValidUntil > block.timestamp && profile.kycValidUntil <= InvestorRecords.MAX_KYC,
+            RegistryKycNotInFuture(profile.kycValidUntil, block.timestamp)
         );
     }
 
-    function _existing(bytes32 investorId) private view returns (Investor storage investor) {
-        investor = _investors[investorId];
-        require(investor.status != Status.None, RegistryUnknownInvestor(investorId));
-    }
-
-    function _transition(bytes32 investorId, Status from, Status to) private {
-        Investor storage investor = _existing(investorId);
-        require(investor.status == from, RegistryUnexpectedStatus(investorId, investor.status));
-        investor.status = to;
+    function _transition(bytes32 investorId, address wallet, uint256 from, uint256 to) private {
+        uint256 record = _recordOfInvestor(investorId, wallet);
+        require(record.status() == from, RegistryUnexpectedStatus(investorId, Status(record.status())));
+        _store(wallet, record.withStatus(to));
     }
 }

@@ -41,7 +41,7 @@ TEMPLATES: dict[str, str] = {
     # InvestorRegistry
     "RegistryOperatorNotLicensed": "operator {operator} has no active investor-registry licence; "
     "the regulator must grant, renew or reinstate it before the registry can change",
-    "RegistryInvalidInvestorId": "an investor id must be a non-zero hash",
+    "RegistryInvalidInvestorId": "an investor id must be a non-zero 160-bit hash (made by investor_id())",
     "RegistryInvalidWallet": "{wallet} cannot be an investor's wallet",
     "RegistryInvalidCategory": "investor category {category} is not retail(1), qualified(2) or professional(3)",
     "RegistryInvalidKind": "investor kind {kind} is not individual(1) or legal entity(2)",
@@ -51,6 +51,7 @@ TEMPLATES: dict[str, str] = {
     "RegistryUnknownInvestor": "investor {investorId} is not registered",
     "RegistryWalletTaken": "wallet {wallet} already belongs to investor {investorId}",
     "RegistryUnknownWallet": "wallet {wallet} belongs to no investor",
+    "RegistryWalletNotOfInvestor": "wallet {wallet} is not a current wallet of investor {investorId}",
     "RegistryTooManyWallets": "investor {investorId} already has the maximum of {max} wallets",
     "RegistryLastWallet": "{wallet} is the last wallet of investor {investorId}; suspend the investor instead",
     "RegistryUnexpectedStatus": "investor {investorId} is {status}; the action needs another status",

@@ -97,7 +97,10 @@ def _names(enum: type) -> str:
 
 
 def investor_id(reference: str, salt: str | bytes) -> str:
-    """The on-chain id of an investor: keccak256(salt ‖ reference).
+    """The on-chain id of an investor: the low 160 bits of keccak256(salt ‖ reference).
+
+    160 bits, like an address: as hard to collide, and it fits in the one storage slot the
+    registry keeps per wallet.
 
     ``reference`` is the registrar's own key for the person (a passport or registration
     number, a client number); ``salt`` is a secret of the registrar, so the id cannot be
@@ -108,7 +111,7 @@ def investor_id(reference: str, salt: str | bytes) -> str:
         raise ValidationError("give the registrar's reference of the investor")
     if len(salt) < 16:
         raise ValidationError("the salt must be a secret of at least 16 bytes")
-    return "0x" + keccak(salt + reference.strip().encode()).hex()
+    return "0x" + bytes(12).hex() + keccak(salt + reference.strip().encode())[12:].hex()
 
 
 class InvestorProfile(Model):
@@ -154,6 +157,19 @@ class Investor(InvestorProfile):
             f"{country_name(self.country)}/{country_name(self.residency)} kyc→{format_timestamp(self.kyc_valid_until)} "
             f"{self.status.name.lower()}{' verified' if self.verified else ''} wallets={len(self.wallets)}"
         )
+
+
+def unpack_record(record: int) -> dict[str, int]:
+    """The fields of an investor's packed record, as the registry stores and emits it (``InvestorRecords.sol``)."""
+    return {
+        "status": (record >> 160) & 3,
+        "category": (record >> 164) & 3,
+        "kind": (record >> 166) & 3,
+        "country": (record >> 168) & 0x3FF,
+        "residency": (record >> 178) & 0x3FF,
+        "kyc_valid_until": (record >> 188) & (2**36 - 1),
+        "flags": record >> 224,
+    }
 
 
 class RecoveryStatus(IntEnum):
@@ -205,14 +221,19 @@ class InvestorRegistry(ContractAPI):
     # -- writes -----------------------------------------------------------------------------
 
     def register(self, investor: NewInvestor, signer: Signer) -> TxReceipt:
-        """Register a new investor with its first wallet."""
+        """Register a new investor with its first wallet; refused before sending when its id is taken."""
         self._check_kyc(investor)
+        self._refuse_known_ids([investor.investor_id])
         return self._send(signer, "registerInvestor", _id(investor.investor_id), investor.wallet, investor.as_tuple())
 
     def register_many(self, investors: Iterable[NewInvestor], signer: Signer) -> TxReceipt:
         """Register up to :attr:`max_batch` investors in one transaction: all or none."""
         batch = list(investors)
         self._check_batch(len(batch))
+        self._refuse_known_ids([i.investor_id for i in batch])
+        return self._register_batch(batch, signer)
+
+    def _register_batch(self, batch: list[NewInvestor], signer: Signer) -> TxReceipt:
         _refuse_duplicates("investor id", [i.investor_id for i in batch])
         _refuse_duplicates("wallet", [i.wallet for i in batch])
         now = self.client.now()
@@ -235,13 +256,15 @@ class InvestorRegistry(ContractAPI):
         per investor). ``progress(done, total)`` is told after each batch.
         """
         investors = list(investors)
-        known_ids = {"0x" + log["args"]["investorId"].hex() for log in self.events("InvestorRegistered")}
+        known_ids = self._registered_ids()
         known_wallets = {log["args"]["wallet"] for name in ("InvestorRegistered", "WalletAdded")
                          for log in self.events(name)}
         fresh = [i for i in investors if i.investor_id not in known_ids and i.wallet not in known_wallets]
+        _refuse_duplicates("investor id", [i.investor_id for i in fresh])
+        _refuse_duplicates("wallet", [i.wallet for i in fresh])
         size = self.max_batch
         for start in range(0, len(fresh), size):
-            self.register_many(fresh[start:start + size], signer)
+            self._register_batch(fresh[start:start + size], signer)
             if progress is not None:
                 progress(min(start + size, len(fresh)), len(fresh))
         return len(fresh), len(investors) - len(fresh)
@@ -249,7 +272,7 @@ class InvestorRegistry(ContractAPI):
     def update(self, investor_id: str, profile: InvestorProfile, signer: Signer) -> TxReceipt:
         """Replace an investor's profile (renewed KYC, new category, moved country)."""
         self._check_kyc(profile)
-        return self._send(signer, "updateInvestor", _id(investor_id), profile.profile().as_tuple())
+        return self._send(signer, "updateInvestor", *self._locate(investor_id), profile.profile().as_tuple())
 
     def update_many(self, updates: Iterable[tuple[str, InvestorProfile]], signer: Signer) -> TxReceipt:
         """Several :meth:`update` calls in one transaction: all or none."""
@@ -259,21 +282,23 @@ class InvestorRegistry(ContractAPI):
         calls, now = [], self.client.now()
         for investor_id, profile in batch:
             self._check_kyc(profile, now)
-            calls.append(self._encode("updateInvestor", _id(investor_id), profile.profile().as_tuple()))
+            calls.append(self._encode("updateInvestor", *self._locate(investor_id), profile.profile().as_tuple()))
         return self._send(signer, "multicall", calls)
 
     def add_wallet(self, investor_id: str, wallet: str, signer: Signer) -> TxReceipt:
-        return self._send(signer, "addWallet", _id(investor_id), parse_address(wallet))
+        """Give the investor another wallet (at most :attr:`max_wallets`)."""
+        return self._send(signer, "addWallet", *self._locate(investor_id), parse_address(wallet))
 
     def remove_wallet(self, wallet: str, signer: Signer) -> TxReceipt:
         return self._send(signer, "removeWallet", parse_address(wallet))
 
     def suspend(self, investor_id: str, reason: str, signer: Signer) -> TxReceipt:
         """Suspend an investor; ``reason`` is the reference (or hash) of the decision."""
-        return self._send(signer, "suspendInvestor", _id(investor_id), reference_to_bytes(parse_reference(reason)))
+        return self._send(signer, "suspendInvestor", *self._locate(investor_id),
+                          reference_to_bytes(parse_reference(reason)))
 
     def reactivate(self, investor_id: str, signer: Signer) -> TxReceipt:
-        return self._send(signer, "reactivateInvestor", _id(investor_id))
+        return self._send(signer, "reactivateInvestor", *self._locate(investor_id))
 
     # -- lost-key recovery ------------------------------------------------------------------
 
@@ -323,9 +348,11 @@ class InvestorRegistry(ContractAPI):
 
     def investor(self, investor_id: str) -> Investor | None:
         """The investor with ``investor_id``, or ``None`` when it is not registered."""
-        investor_id = parse_hash(investor_id)
-        record = self._call("investorOf", _id(investor_id))
-        return self._investor(investor_id, record)
+        wallets = self.wallets(investor_id)
+        if not wallets:
+            return None
+        raw_id, record = self._call("identityOf", wallets[0])
+        return self._investor("0x" + raw_id.hex(), record)
 
     def investor_of(self, wallet: str) -> Investor | None:
         """The investor ``wallet`` belongs to, or ``None`` (also for a removed or recovered wallet)."""
@@ -340,8 +367,8 @@ class InvestorRegistry(ContractAPI):
         return self._call("investorIdOf", parse_address(wallet)) != bytes(32)
 
     def has_investor(self, investor_id: str) -> bool:
-        """Whether an investor with this id is registered (one read, no event scan)."""
-        return self._call("investorOf", _id(investor_id))[6] != InvestorStatus.NONE
+        """Whether an investor with this id is registered (from the registry's events for that id)."""
+        return next(self.events("InvestorRegistered", investorId=_id(investor_id)), None) is not None
 
     def is_verified(self, wallet: str) -> bool:
         """The contract's own answer: the wallet's investor is active and its KYC unexpired."""
@@ -389,6 +416,30 @@ class InvestorRegistry(ContractAPI):
             wallets=self.wallets(investor_id),
             verified=status == InvestorStatus.ACTIVE and now < kyc_valid_until,
         )
+
+    def _locate(self, investor_id: str) -> tuple[bytes, str]:
+        """(id, one current wallet): the registry finds an investor through its wallets."""
+        wallets = self.wallets(investor_id)
+        if not wallets:
+            from dfa import errors
+
+            raise errors.RegistryUnknownInvestor({"investorId": _id(investor_id)})
+        return _id(investor_id), wallets[0]
+
+    def _registered_ids(self) -> set[str]:
+        return {"0x" + log["args"]["investorId"].hex() for log in self.events("InvestorRegistered")}
+
+    def _refuse_known_ids(self, ids: list[str]) -> None:
+        """Ids are unique per registry; the registry keeps no slot per id, so the events tell."""
+        for raw in ids:
+            if int(parse_hash(raw), 16) >> 160:
+                raise ValidationError(f"investor id {raw} is wider than 160 bits; make it with investor_id()")
+        known = {"0x" + log["args"]["investorId"].hex()
+                 for log in self.events("InvestorRegistered", investorId=[_id(i) for i in ids])}
+        if known:
+            from dfa import errors
+
+            raise errors.RegistryInvestorExists({"investorId": _id(sorted(known)[0])})
 
     def _check_kyc(self, profile: InvestorProfile, now: int | None = None) -> None:
         now = self.client.now() if now is None else now

@@ -11,7 +11,7 @@ from typing import Any
 from dfa.enforcement.actions import ACTS
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
-from dfa.operator.investors import InvestorRegistry
+from dfa.operator.investors import InvestorRegistry, unpack_record
 from dfa.regulator.licenses import LicenseRegistry
 from dfa.types import reference_from_bytes
 
@@ -113,9 +113,16 @@ def audit_trail(token: DFAToken, *, investor_id: str | None = None, from_block: 
             time=times[number],
             tx_hash=log["transactionHash"].to_0x_hex(),
             actor=actor,
-            details={name: _text(value) for name, value in args.items() if name != "actor"},
+            details=_details(args),
         ))
     return entries
+
+
+def _details(args: dict[str, Any]) -> dict[str, str]:
+    details = {name: _text(value) for name, value in args.items() if name not in ("actor", "record")}
+    if "record" in args:  # the registry's packed investor record, spelled out
+        details.update({name: _text(value) for name, value in unpack_record(args["record"]).items()})
+    return details
 
 
 def _touches(args: dict[str, Any], wallets: set[str], key: bytes | None) -> bool:

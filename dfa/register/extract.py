@@ -15,7 +15,7 @@ from decimal import Decimal
 from dfa.errors import DFAError
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
-from dfa.operator.investors import Category, InvestorRegistry, Kind
+from dfa.operator.investors import Category, InvestorRegistry, Kind, unpack_record
 from dfa.types import country_name, format_timestamp
 
 ZERO = "0x" + "00" * 20
@@ -145,10 +145,11 @@ def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str
             # a wallet keeps the investor it was last bound to: a recovered wallet's leftovers stay theirs
             owners[args["wallet"]] = investor_id
         if name != "WalletAdded":
+            fields = unpack_record(args["record"])
             profiles[investor_id] = {
-                "category": Category(args["category"]),
-                "kind": Kind(args["kind"]),
-                "country": args["country"],
-                "residency": args["residency"],
+                "category": Category(fields["category"]),
+                "kind": Kind(fields["kind"]),
+                "country": fields["country"],
+                "residency": fields["residency"],
             }
     return owners, profiles

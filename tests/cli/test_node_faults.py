@@ -32,7 +32,7 @@ def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: 
     wallets = [Account.create().address for _ in range(ROWS)]
     investors = write(home / "investors.csv", "reference,wallet,category,kind,country,residency,kyc_valid_until\n"
                       + "".join(f"r-{n},{w},retail,individual,KZ,KZ,2030-01-01\n" for n, w in enumerate(wallets)))
-    real = InvestorRegistry.register_many
+    real = InvestorRegistry._register_batch
     batches = []
 
     def dying(self, batch, signer):
@@ -42,10 +42,10 @@ def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: 
             _kill_node()
         return receipt
 
-    monkeypatch.setattr(InvestorRegistry, "register_many", dying)
+    monkeypatch.setattr(InvestorRegistry, "_register_batch", dying)
     code, _, err = dfa(capsys, "--dev-account", 2, "operator", "onboard", investors)
     assert code == 5 and "cannot reach" in err  # the third batch finds no node
-    monkeypatch.setattr(InvestorRegistry, "register_many", real)
+    monkeypatch.setattr(InvestorRegistry, "_register_batch", real)
 
     assert dfa(capsys, "node", "start")[0] == 0  # from the last saved state
     code, out, _ = dfa(capsys, "--json", "--dev-account", 2, "operator", "onboard", investors)

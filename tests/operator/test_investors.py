@@ -126,6 +126,52 @@ def test_an_investor_id_is_registered_once(world):
         world.registry.add_wallet(investor_id("ghost", "a-long-enough-salt-value"), world.wallets[2], world.registrar)
 
 
+def test_a_known_id_is_refused_in_a_batch_before_sending(world):
+    first = world.new_investor(0)
+    world.registry.register(first, world.registrar)
+    block = world.client.w3.eth.block_number
+    with pytest.raises(errors.RegistryInvestorExists):
+        world.registry.register_many([world.new_investor(1), first.replace(wallet=world.wallets[2])], world.registrar)
+    assert world.client.w3.eth.block_number == block  # nothing was sent
+
+
+def test_the_chain_refuses_a_known_id_on_the_same_wallet_and_ids_wider_than_160_bits(world):
+    first = world.new_investor(0)
+    world.registry.register(first, world.registrar)
+    raw_id, wallet, profile = bytes.fromhex(first.investor_id[2:]), first.wallet, first.as_tuple()
+    with pytest.raises(errors.RegistryInvestorExists):  # sent as is, past the software's check
+        world.client.send(world.registrar, world.registry.contract, "registerInvestor", raw_id, wallet, profile)
+    wide = b"\x01" + raw_id[1:]
+    with pytest.raises(errors.RegistryInvalidInvestorId):
+        world.client.send(world.registrar, world.registry.contract, "registerInvestor", wide, world.wallets[1], profile)
+    with pytest.raises(errors.ValidationError, match="160 bits"):
+        world.registry.register(first.replace(investor_id="0x" + wide.hex(), wallet=world.wallets[1]), world.registrar)
+
+
+def test_an_investor_is_reached_only_through_its_own_current_wallet(world):
+    first, second = world.new_investor(0), world.new_investor(1)
+    world.registry.register_many([first, second], world.registrar)
+    raw_id = bytes.fromhex(first.investor_id[2:])
+    with pytest.raises(errors.RegistryWalletNotOfInvestor):
+        world.client.send(world.registrar, world.registry.contract, "suspendInvestor", raw_id, second.wallet,
+                          bytes(32))
+    assert world.registry.investor(second.investor_id).status is InvestorStatus.ACTIVE
+
+
+def test_a_second_wallet_shares_the_record_and_follows_every_update(world):
+    first = world.new_investor(0)
+    world.registry.register(first, world.registrar)
+    world.registry.add_wallet(first.investor_id, world.wallets[1], world.registrar)
+    world.registry.update(first.investor_id, first.profile().replace(category="professional"), world.registrar)
+    for wallet in (first.wallet, world.wallets[1]):
+        investor = world.registry.investor_of(wallet)
+        assert investor.category is Category.PROFESSIONAL and investor.wallets == (first.wallet, world.wallets[1])
+    world.registry.remove_wallet(first.wallet, world.registrar)  # the record stays with the other wallet
+    world.registry.update(first.investor_id, first.profile().replace(category="qualified"), world.registrar)
+    assert world.registry.investor_of(world.wallets[1]).category is Category.QUALIFIED
+    assert world.registry.investor_of(first.wallet) is None  # retired
+
+
 def test_suspension_stops_verification_of_every_wallet(world):
     first = world.new_investor(0)
     world.registry.register(first, world.registrar)
