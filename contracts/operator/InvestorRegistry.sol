@@ -401,6 +401,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
 
     /// @dev The record `wallet` reads as: its investor's (shared or its own), suspended when retired.
     function _effective(address wallet) private view returns (uint256 record) {
+        if (wallet == address(0)) return 0; // a mint's sender, a burn's receiver: no read
         uint256 own = _wallets[wallet];
         record = own.shared() ? _shared[own.id()] : own;
         if (own.retired()) record = record.withStatus(InvestorRecords.SUSPENDED) | InvestorRecords.RETIRED;

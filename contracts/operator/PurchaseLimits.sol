@@ -21,14 +21,21 @@ interface ITokenRecords {
  * Counted per investor (all its wallets) and across all tokens of one operator: every token of
  * the operator reports its acquisitions here.
  *
- * The window is exact: an acquisition stops counting the second it is `window` old. Each
- * investor's acquisitions are a queue (oldest first) with a running sum: a new acquisition
- * first drops the entries that have left the window from the head, then appends itself. Every
- * entry is appended once and dropped once, so the cost per acquisition is amortised O(1)
- * however many acquisitions the investor has made.
+ * The window rolls in {BUCKETS} steps: time is cut into buckets of `window / 31` (rounded up;
+ * under a day for a 30-day window), and an acquisition counts from the second it is made until
+ * its bucket has left the window: at least `window`, at most one bucket longer. The limit is
+ * never exceeded; an investor waits at most one bucket more than an exact window would ask.
+ *
+ * Gas: each investor has a ledger slot (the running sum, the last bucket, which buckets are
+ * live) and a ring of {BUCKETS} amounts, four to a slot. An acquisition reads and writes the
+ * ledger and one ring slot, and reads the few buckets that left the window since the last one:
+ * its cost does not grow with the investor's history, and after the ring's first lap no
+ * acquisition writes a fresh slot.
  */
 contract PurchaseLimits is AccessControl, IPurchaseLimits {
     bytes32 public constant LIMITS_ADMIN_ROLE = keccak256("LIMITS_ADMIN_ROLE");
+    /// @dev The ring of buckets per investor; a window spans at most BUCKETS - 1 of them.
+    uint256 public constant BUCKETS = 32;
 
     struct Limit {
         uint128 amount; // minor units of `currency` per window; 0 means no limit
@@ -36,29 +43,28 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         uint64 window; // seconds
     }
 
-    struct Entry {
-        uint40 time;
-        uint216 value;
-    }
-
-    struct Queue {
-        uint64 head; // first live entry
-        uint64 tail; // next free index
-        uint128 sum; // of entries [head, tail)
+    /// @dev One investor's acquisitions in the window of its category.
+    struct Ledger {
+        uint128 sum; // of the live buckets
+        uint40 last; // the bucket of the last acquisition
+        uint32 live; // bit p: ring position p holds a bucket still in the window
+        uint56 bucketLength; // seconds per bucket the ledger was kept in; 0: never used
     }
 
     ITokenRecords public immutable factory;
     address public immutable operator;
 
     mapping(uint8 category => Limit) private _limits;
-    mapping(bytes32 investorId => Queue) private _queues;
-    mapping(bytes32 investorId => mapping(uint256 index => Entry)) private _entries;
+    mapping(bytes32 investorId => Ledger) private _ledgers;
+    mapping(bytes32 investorId => uint64[BUCKETS]) private _buckets;
+    mapping(address token => bool) private _knownTokens; // checked once against the factory
 
     event LimitSet(uint8 indexed category, uint128 amount, bytes3 currency, uint64 window, address indexed actor);
     event AcquisitionRecorded(bytes32 indexed investorId, address indexed token, uint256 value, bytes3 currency);
 
     error LimitsInvalidCategory(uint8 category);
     error LimitsInvalidWindow(uint64 window);
+    error LimitsInvalidAmount(uint128 amount);
     error LimitsUnknownToken(address caller);
     error LimitsExceeded(bytes32 investorId, uint8 code);
 
@@ -71,9 +77,11 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
 
     /**
      * @dev Sets the limit of `category` (1 retail, 2 qualified, 3 professional); `amount` 0 removes it.
+     * A changed window restarts the investors' ledgers conservatively: what they acquired in the
+     * old window counts in full for the new one.
      *
-     * Requirements: caller has LIMITS_ADMIN_ROLE; a known category; a window of at least a second
-     * when a limit is set.
+     * Requirements: caller has LIMITS_ADMIN_ROLE; a known category; an amount below 2^64 minor
+     * units, and a window of at least a second, when a limit is set.
      *
      * Emits {LimitSet}.
      */
@@ -83,6 +91,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     {
         require(category >= 1 && category <= 3, LimitsInvalidCategory(category));
         require(amount == 0 || window != 0, LimitsInvalidWindow(window));
+        require(amount <= type(uint64).max, LimitsInvalidAmount(amount));
         _limits[category] = Limit(amount, currency, window);
         emit LimitSet(category, amount, currency, window, _msgSender());
     }
@@ -91,7 +100,11 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         return _limits[category];
     }
 
-    /// @dev What `investorId` of `category` may still acquire now, and in which currency (`limited` false: no limit).
+    /// @dev Seconds per bucket for a `window`: an acquisition counts at least `window`, at most this much longer.
+    function bucketLength(uint64 window) public pure returns (uint64) {
+        return uint64((uint256(window) + BUCKETS - 2) / (BUCKETS - 1));
+    }
+
     function remainingAllowance(bytes32 investorId, uint8 category)
         external
         view
@@ -99,11 +112,10 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     {
         Limit memory limit = _limits[category];
         if (limit.amount == 0) return (type(uint256).max, limit.currency, false);
-        uint256 spent = _liveSum(investorId, limit.window);
-        return (spent >= limit.amount ? 0 : limit.amount - spent, limit.currency, true);
+        (Ledger memory ledger,,) = _ledgerNow(investorId, limit);
+        return (ledger.sum >= limit.amount ? 0 : limit.amount - ledger.sum, limit.currency, true);
     }
 
-    /// @inheritdoc IPurchaseLimits
     function checkAcquisition(bytes32 investorId, uint8 category, uint256 value, bytes3 currency)
         public
         view
@@ -112,45 +124,64 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         Limit memory limit = _limits[category];
         if (limit.amount == 0) return Restrictions.SUCCESS;
         if (currency != limit.currency) return Restrictions.CURRENCY_MISMATCH;
-        if (_liveSum(investorId, limit.window) + value > limit.amount) return Restrictions.PURCHASE_LIMIT_EXCEEDED;
+        (Ledger memory ledger,,) = _ledgerNow(investorId, limit);
+        if (ledger.sum + value > limit.amount) return Restrictions.PURCHASE_LIMIT_EXCEEDED;
         return Restrictions.SUCCESS;
     }
 
-    /// @inheritdoc IPurchaseLimits
     function recordAcquisition(bytes32 investorId, uint8 category, uint256 value, bytes3 currency) external {
-        require(factory.recordOf(msg.sender).operator == operator, LimitsUnknownToken(msg.sender));
+        if (!_knownTokens[msg.sender]) {
+            require(factory.recordOf(msg.sender).operator == operator, LimitsUnknownToken(msg.sender));
+            _knownTokens[msg.sender] = true;
+        }
         Limit memory limit = _limits[category];
         if (limit.amount == 0) return; // unlimited categories keep no history
         uint8 code = checkAcquisition(investorId, category, value, currency);
         require(code == Restrictions.SUCCESS, LimitsExceeded(investorId, code));
-        Queue memory queue = _queues[investorId];
-        mapping(uint256 => Entry) storage entries = _entries[investorId];
-        uint256 cutoff = _cutoff(limit.window);
-        while (queue.head < queue.tail && entries[queue.head].time <= cutoff) {
-            queue.sum -= uint128(entries[queue.head].value);
-            delete entries[queue.head];
-            ++queue.head;
+        (Ledger memory ledger, uint256 current, bool restarted) = _ledgerNow(investorId, limit);
+        uint64[BUCKETS] storage buckets = _buckets[investorId];
+        uint256 position = current % BUCKETS;
+        uint32 bit = uint32(1 << position);
+        if (restarted) {
+            // what was acquired under another bucket length counts as acquired now: in full, for a whole window
+            (ledger.live, ledger.bucketLength) = (ledger.sum == 0 ? 0 : bit, uint56(bucketLength(limit.window)));
+            if (ledger.sum != 0) buckets[position] = uint64(ledger.sum);
         }
-        entries[queue.tail] = Entry(uint40(block.timestamp), uint216(value));
-        ++queue.tail;
-        queue.sum += uint128(value);
-        _queues[investorId] = queue;
+        buckets[position] = ledger.live & bit != 0 ? buckets[position] + uint64(value) : uint64(value);
+        (ledger.live, ledger.sum) = (ledger.live | bit, ledger.sum + uint128(value));
+        _ledgers[investorId] = ledger;
         emit AcquisitionRecorded(investorId, msg.sender, value, currency);
     }
 
-    /// @dev The sum of acquisitions younger than `window`, without dropping anything (a view).
-    function _liveSum(bytes32 investorId, uint64 window) private view returns (uint256 sum) {
-        Queue memory queue = _queues[investorId];
-        mapping(uint256 => Entry) storage entries = _entries[investorId];
-        uint256 cutoff = _cutoff(window);
-        sum = queue.sum;
-        for (uint256 i = queue.head; i < queue.tail && entries[i].time <= cutoff; ++i) {
-            sum -= entries[i].value;
+    /// @dev The investor's ledger as of now: buckets that left the window dropped from the sum.
+    /// `restarted`: it was kept with another bucket length (or never), its sum counts in full.
+    function _ledgerNow(bytes32 investorId, Limit memory limit)
+        private
+        view
+        returns (Ledger memory ledger, uint256 current, bool restarted)
+    {
+        ledger = _ledgers[investorId];
+        uint256 length = bucketLength(limit.window);
+        current = block.timestamp / length;
+        if (ledger.bucketLength != length) {
+            ledger.last = uint40(current);
+            return (ledger, current, true);
         }
-    }
-
-    /// @dev Entries at or before this second have left the window.
-    function _cutoff(uint64 window) private view returns (uint256) {
-        return block.timestamp > window ? block.timestamp - window : 0;
+        if (current == ledger.last) return (ledger, current, false);
+        uint256 span = (limit.window + length - 1) / length; // buckets besides the current one that still count
+        if (current - ledger.last > span) {
+            (ledger.sum, ledger.live) = (0, 0); // everything has left the window
+        } else {
+            uint64[BUCKETS] storage buckets = _buckets[investorId];
+            uint256 first = ledger.last > span ? ledger.last - span : 0;
+            for (uint256 bucket = first; bucket + span < current; ++bucket) {
+                uint32 bit = uint32(1 << (bucket % BUCKETS));
+                if (ledger.live & bit != 0) {
+                    ledger.sum -= buckets[bucket % BUCKETS];
+                    ledger.live &= ~bit;
+                }
+            }
+        }
+        ledger.last = uint40(current);
     }
 }

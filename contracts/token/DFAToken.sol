@@ -20,6 +20,7 @@ import {Granular} from "./extensions/Granular.sol";
 import {Holdings} from "./extensions/Holdings.sol";
 import {Restricted} from "./extensions/Restricted.sol";
 import {Allocation} from "./extensions/Allocation.sol";
+import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
@@ -174,24 +175,21 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         return address(adminModule);
     }
 
-    function _restriction(address from, address to, uint256 value)
+    function _restriction(Move memory move)
         internal
         view
         override(Eligibility, Allocation, AmlHolds, Holdings, SupplyCapped, Granular, LockUps)
         returns (uint8)
     {
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
     function _afterAllocation(address to, uint256 value, DecisionTerms storage terms) internal override {
         if (terms.lockupUntil > block.timestamp) _lock(to, value, terms.lockupUntil);
     }
 
-    function _update(address from, address to, uint256 value)
-        internal
-        override(Restricted, Allocation, AmlHolds, Holdings)
-    {
-        super._update(from, to, value);
+    function _settle(Move memory move) internal override(Restricted, Allocation, AmlHolds, Holdings) {
+        super._settle(move);
     }
 
     function _rulesBypassed() internal view override(Restricted, Enforcement) returns (bool) {

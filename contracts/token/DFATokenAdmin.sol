@@ -39,20 +39,17 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
         return address(termsModule);
     }
 
-    function _restriction(address from, address to, uint256 value)
+    function _restriction(Move memory move)
         internal
         view
         override(Eligibility, RulesAdmin, LockUps, PurchaseLimited, AmlHolds)
         returns (uint8)
     {
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
-    function _update(address from, address to, uint256 value)
-        internal
-        override(Restricted, RulesAdmin, PurchaseLimited, AmlHolds)
-    {
-        super._update(from, to, value);
+    function _settle(Move memory move) internal override(Restricted, RulesAdmin, PurchaseLimited, AmlHolds) {
+        super._settle(move);
     }
 
     function _rulesBypassed() internal view override(Restricted, Enforcement) returns (bool) {

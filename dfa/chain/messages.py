@@ -96,6 +96,7 @@ TEMPLATES: dict[str, str] = {
     # PurchaseLimits
     "LimitsInvalidCategory": "{category} is not an investor category (1 retail, 2 qualified, 3 professional)",
     "LimitsInvalidWindow": "a purchase limit needs a window of at least one second",
+    "LimitsInvalidAmount": "a purchase limit of {amount} minor units is too large (at most 2^64 - 1)",
     "LimitsUnknownToken": "{caller} is not a token of this operator; it cannot record acquisitions",
     "LimitsExceeded": "investor {investorId} cannot acquire this (restriction code {code})",
     # DFATokenFactory

@@ -18,12 +18,17 @@ DAY = 24 * 3600
 
 
 class Limit(Model):
-    """What investors of a category may acquire per rolling window."""
+    """What investors of a category may acquire per rolling window.
+
+    The window rolls in steps of ``step_seconds`` (a 31st of it, rounded up): an acquisition
+    counts for at least ``window_seconds`` and at most one step longer, never less.
+    """
 
     category: Category
     amount: Decimal
     currency: str
     window_seconds: int
+    step_seconds: int
 
 
 class Allowance(Model):
@@ -57,7 +62,7 @@ class PurchaseLimits(ContractAPI):
         if not isinstance(window_days, int) or window_days <= 0:
             raise ValidationError(f"the window must be a positive number of days, not {window_days!r}")
         units = to_base_units(amount, currency_minor_units(code))
-        if units >= 2**128:
+        if units >= 2**64:
             raise ValidationError(f"limit {amount} {code} is too large")
         return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
 
@@ -71,7 +76,7 @@ class PurchaseLimits(ContractAPI):
             return None
         code = currency.decode()
         return Limit(category=category, amount=from_base_units(amount, currency_minor_units(code)), currency=code,
-                     window_seconds=window)
+                     window_seconds=window, step_seconds=self._call("bucketLength", window))
 
     def remaining_allowance(self, investor: Investor) -> Allowance:
         """What ``investor`` may still acquire now, over all its wallets and all the operator's tokens."""

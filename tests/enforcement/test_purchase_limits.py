@@ -1,4 +1,5 @@
-"""Purchase limits: per investor, over all wallets and all the operator's tokens, in fiat, over an exact rolling window."""
+"""Purchase limits: per investor, over all wallets and all the operator's tokens, in fiat, over a rolling window
+(that rolls in steps of a 31st of it: an acquisition counts at least the window, at most a step more)."""
 
 from decimal import Decimal
 
@@ -58,9 +59,11 @@ def test_the_retail_investor_of_the_pilot(limited):
     allocate(limited, limited.token_b, "alice", "30")  # 300 USD: exactly the rest
     assert allowance(limited, "alice").remaining == 0
 
-    client.travel(bought + 30 * DAY - 1 - client.now())  # the last second the 700 USD count
+    client.travel(bought + 30 * DAY - client.now())  # a full window later the 700 USD still count...
     assert allowance(limited, "alice").remaining == 0
-    client.travel(1)  # exactly 30 days old: out of the window
+    step = limited.limits.limit("retail").step_seconds
+    assert step <= DAY  # ...for at most one step (under a day) more
+    client.travel(step)
     assert allowance(limited, "alice").remaining == 700
     allocate(limited, limited.token_b, "alice", "40")
 
@@ -143,3 +146,51 @@ def test_the_cost_of_an_acquisition_does_not_grow_with_history(limited):
     later = allocate(limited, token, "alice", "1")["gasUsed"]
     assert later <= second * 1.01, (first, second, later)
     assert allowance(limited, "alice").remaining == Decimal("100000000") - 203
+
+
+def test_acquisitions_of_different_days_leave_the_window_one_by_one(limited):
+    client = limited.world.client
+    step = limited.limits.limit("retail").step_seconds
+    allocate(limited, limited.token_a, "alice", "100")
+    client.travel(5 * DAY)
+    allocate(limited, limited.token_a, "alice", "200")
+    client.travel(5 * DAY)
+    allocate(limited, limited.token_b, "alice", "30")  # 300 USD
+    assert allowance(limited, "alice").remaining == 400
+    client.travel(20 * DAY + step)  # the first is out, the others are not
+    assert allowance(limited, "alice").remaining == 500
+    client.travel(5 * DAY)
+    assert allowance(limited, "alice").remaining == 700
+    client.travel(5 * DAY)
+    assert allowance(limited, "alice").remaining == 1000
+
+
+def test_a_changed_window_counts_what_was_bought_in_full(limited):
+    world, client = limited.world, limited.world.client
+    allocate(limited, limited.token_a, "alice", "700")
+    limited.limits.set_limit("retail", "1000", "USD", 60, world.operator)
+    client.travel(31 * DAY)  # out of the old window, but it restarted: it counts for 60 days from now
+    assert allowance(limited, "alice").remaining == 300
+    allocate(limited, limited.token_a, "alice", "100")
+    client.travel(60 * DAY + limited.limits.limit("retail").step_seconds)
+    assert allowance(limited, "alice").remaining == 1000
+
+
+def test_after_a_lap_of_the_ring_acquisitions_cost_the_same_every_day(limited):
+    world = limited.world
+    limited.limits.set_limit("retail", "100000000", "USD", 30, world.operator)
+    costs = []
+    for _ in range(40):  # one acquisition a day: more days than the ring has buckets
+        costs.append(allocate(limited, limited.token_a, "alice", "1")["gasUsed"])
+        world.client.travel(DAY)
+    lapped = costs[33:]
+    assert max(lapped) - min(lapped) <= 0.01 * min(lapped), costs
+    assert max(lapped) <= max(costs[:4]), costs  # no dearer than the first days, which write fresh slots
+
+
+def test_a_limit_too_large_for_the_ledger_is_refused(limited):
+    world = limited.world
+    with pytest.raises(errors.ValidationError, match="too large"):
+        limited.limits.set_limit("retail", str(2**64), "JPY", 30, world.operator)  # yen: no minor units
+    with pytest.raises(errors.LimitsInvalidAmount):
+        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 2**64, b"USD", 30 * DAY)

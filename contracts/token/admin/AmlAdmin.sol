@@ -20,6 +20,7 @@ abstract contract AmlAdmin is AmlHolds {
     function setAmlThreshold(uint256 threshold, bytes3 currency) external onlyRole(COMPLIANCE_ROLE) {
         AmlHoldsStorage storage $ = _amlHoldsStorage();
         ($.threshold, $.currency) = (threshold, currency);
+        _setFeature(FEATURE_AML, threshold != 0);
         emit AmlThresholdSet(threshold, currency, _msgSender());
     }
 

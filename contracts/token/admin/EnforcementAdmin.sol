@@ -59,6 +59,7 @@ abstract contract EnforcementAdmin is LockUps {
         require(legalReference != bytes32(0), DFALegalReferenceRequired());
         uint64 lapse = _lapse(until);
         _enforcementStorage().walletFrozenUntil[wallet] = lapse;
+        _setFeature(FEATURE_FREEZES, true); // never cleared: transfers skip freeze reads until the first freeze
         emit WalletFrozen(wallet, lapse, legalReference, _msgSender());
     }
 
@@ -94,6 +95,7 @@ abstract contract EnforcementAdmin is LockUps {
         require(amount <= balance, DFAFreezeAboveBalance(account, amount, balance));
         uint64 lapse = _lapse(until);
         _enforcementStorage().frozenTokens[account] = FrozenTokens(uint192(amount), amount == 0 ? 0 : lapse);
+        if (amount != 0) _setFeature(FEATURE_FREEZES, true);
         emit Frozen(account, amount);
         emit TokensFrozen(account, amount, lapse, legalReference, _msgSender());
         return true;
@@ -101,9 +103,9 @@ abstract contract EnforcementAdmin is LockUps {
 
     function _setPaused(bool paused_, bytes32 legalReference) private {
         require(legalReference != bytes32(0), DFALegalReferenceRequired());
-        EnforcementStorage storage $ = _enforcementStorage();
-        require($.paused != paused_, DFAAlreadyInState($.paused));
-        $.paused = paused_;
+        Settings storage settings = _settings();
+        require(settings.paused != paused_, DFAAlreadyInState(settings.paused));
+        settings.paused = paused_;
     }
 
     function _lapse(uint64 until) private view returns (uint64) {

@@ -113,17 +113,17 @@ abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
         _setMaxHolders(maxHolders, maxCategoryHolders);
     }
 
-    function _restriction(address from, address to, uint256 value)
+    function _restriction(Move memory move)
         internal
         view
         virtual
         override(Eligibility, Holdings, SupplyCapped, Granular)
         returns (uint8)
     {
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
-    function _update(address from, address to, uint256 value) internal virtual override(Restricted, Holdings) {
-        super._update(from, to, value);
+    function _settle(Move memory move) internal virtual override(Restricted, Holdings) {
+        super._settle(move);
     }
 }

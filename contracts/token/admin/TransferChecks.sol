@@ -14,16 +14,16 @@ import {Restrictions} from "../Restrictions.sol";
 abstract contract TransferChecks is Eligibility, ITransferChecks {
     /// @inheritdoc ITransferChecks
     function canTransfer(address from, address to, uint256 amount) external view returns (bool) {
-        return from != address(0) && to != address(0) && _restriction(from, to, amount) == Restrictions.SUCCESS;
+        return from != address(0) && to != address(0) && _restriction(_move(from, to, amount)) == Restrictions.SUCCESS;
     }
 
     /// @inheritdoc ITransferChecks
     function canSend(address account) external view returns (bool) {
-        return _partyRestriction(account, 0) == Restrictions.SUCCESS;
+        return _partyRestriction(_settings(), _recordOf(account), 0) == Restrictions.SUCCESS;
     }
 
     /// @inheritdoc ITransferChecks
     function canReceive(address account) external view returns (bool) {
-        return _partyRestriction(account, 1) == Restrictions.SUCCESS;
+        return _partyRestriction(_settings(), _recordOf(account), 1) == Restrictions.SUCCESS;
     }
 }

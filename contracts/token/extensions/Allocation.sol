@@ -59,15 +59,17 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
 
     /// @dev The reason an allocation would be refused now, or 0: the decision's gates, then the token's rules.
     function detectAllocationRestriction(bytes32 decisionId, address to, uint256 value) public view returns (uint8) {
-        uint8 code = _allocationGates(decisionId, to, value);
-        return code != Restrictions.SUCCESS ? code : _restriction(address(0), to, value);
+        Move memory move = _move(address(0), to, value);
+        uint8 code = _allocationGates(decisionId, move);
+        return code != Restrictions.SUCCESS ? code : _restriction(move);
     }
 
     // The external calls go to the operator's registry (views) and PurchaseLimits, which never call
     // back; what Slither reports as writes after them are ERC-7201 storage pointers being derived.
     // slither-disable-next-line reentrancy-no-eth
     function _allocate(bytes32 decisionId, address to, uint256 value) private {
-        uint8 code = _allocationGates(decisionId, to, value);
+        Move memory move = _move(address(0), to, value);
+        uint8 code = _allocationGates(decisionId, move);
         if (code != Restrictions.SUCCESS) revert DFARestricted(code, address(0), to, value);
         _decisionsStorage().allocated[decisionId] += value;
         _mint(to, value); // the token's own rules run in _update
@@ -75,30 +77,30 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
         _afterAllocation(to, value, terms);
         emit Allocated(decisionId, to, value, _msgSender());
         // last: the operator's limits contract (which never calls back) counts the acquisition
-        _recordAcquisition(address(0), to, value, terms.price, terms.currency);
+        _recordAcquisition(move, terms.price, terms.currency);
     }
 
     /// @dev Hook for what the decision's terms leave on allocated tokens (a lock-up).
     function _afterAllocation(address to, uint256 value, DecisionTerms storage terms) internal virtual {}
 
-    function _allocationGates(bytes32 decisionId, address to, uint256 value) private view returns (uint8) {
-        uint8 code = _decisionRestriction(decisionId, to, value);
+    function _allocationGates(bytes32 decisionId, Move memory move) private view returns (uint8) {
+        uint8 code = _decisionRestriction(decisionId, move.receiver, move.value);
         if (code != Restrictions.SUCCESS) return code;
         DecisionTerms storage terms = _currentTerms(decisionId);
-        return _acquisitionRestriction(address(0), to, value, terms.price, terms.currency);
+        return _acquisitionRestriction(move, terms.price, terms.currency);
     }
 
-    function _restriction(address from, address to, uint256 value)
+    function _restriction(Move memory move)
         internal
         view
         virtual
         override(Eligibility, PurchaseLimited)
         returns (uint8)
     {
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
-    function _update(address from, address to, uint256 value) internal virtual override(Restricted, PurchaseLimited) {
-        super._update(from, to, value);
+    function _settle(Move memory move) internal virtual override(Restricted, PurchaseLimited) {
+        super._settle(move);
     }
 }

@@ -46,30 +46,32 @@ abstract contract AmlHolds is PurchaseLimited {
     }
 
     /// @dev Whether moving `value` from `from` to `to` is above the threshold (or cannot be valued against it).
-    function _needsApproval(uint256 value) private view returns (bool) {
+    function _needsApproval(Move memory move) private view returns (bool) {
+        if (move.settings.features & FEATURE_AML == 0 || move.from == address(0) || move.to == address(0)) {
+            return false;
+        }
         AmlHoldsStorage storage $ = _amlHoldsStorage();
-        if ($.threshold == 0) return false;
+        uint256 value = move.value;
         ReferencePrice memory price = referencePrice();
         return price.currency != $.currency || _fiatValue(value, price.price) > $.threshold;
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (
-            from != address(0) && to != address(0) && _needsApproval(value)
-                && transferApproval(from, to, value) <= block.timestamp
-        ) return Restrictions.AML_APPROVAL_REQUIRED;
-        return super._restriction(from, to, value);
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (_needsApproval(move) && transferApproval(move.from, move.to, move.value) <= block.timestamp) {
+            return Restrictions.AML_APPROVAL_REQUIRED;
+        }
+        return super._restriction(move);
     }
 
     // The only external write is to the operator's PurchaseLimits, which never calls back; the
     // approval must outlive the check that runs inside super._update. (Slither also reads the ERC-7201
     // storage pointers as writes.)
     // slither-disable-next-line reentrancy-no-eth
-    function _update(address from, address to, uint256 value) internal virtual override {
-        super._update(from, to, value);
-        if (from != address(0) && to != address(0) && !_rulesBypassed() && _needsApproval(value)) {
-            delete _amlHoldsStorage().approvals[_transferKey(from, to, value)]; // single use
-            emit TransferApprovalUsed(from, to, value);
+    function _settle(Move memory move) internal virtual override {
+        super._settle(move);
+        if (!_rulesBypassed() && _needsApproval(move)) {
+            delete _amlHoldsStorage().approvals[_transferKey(move.from, move.to, move.value)]; // single use
+            emit TransferApprovalUsed(move.from, move.to, move.value);
         }
     }
 }

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.26;
 
 import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {InvestorRecords} from "../../operator/InvestorRecords.sol";
 import {Restricted} from "./Restricted.sol";
 import {TokenRoles} from "./TokenRoles.sol";
 import {Restrictions} from "../Restrictions.sol";
@@ -12,10 +13,13 @@ import {Restrictions} from "../Restrictions.sol";
  * verified investors of the operator's registry whose category, kind and countries the
  * token admits, and whom no deny rule catches.
  *
- * Gas: each party's record is read once (one call to the registry), and the rules live in
- * this contract, so evaluating them costs storage reads, never an external call per rule.
+ * Gas: the parties' records come with the move (one registry call for both), admitted
+ * categories and kinds with its settings slot; a country rule costs a read only when some
+ * country has one, a deny rule only when there are any.
  */
 abstract contract Eligibility is Restricted, TokenRoles {
+    using InvestorRecords for uint256;
+
     enum CountryRule {
         None,
         Allowed,
@@ -49,10 +53,6 @@ abstract contract Eligibility is Restricted, TokenRoles {
 
     /// @custom:storage-location erc7201:dfa.storage.Eligibility
     struct EligibilityStorage {
-        IInvestorRegistry registry;
-        uint8 categories; // bit (1 << category) set: the category may hold
-        uint8 kinds; // bit (1 << kind) set: the kind may hold
-        bool countryAllowlist; // when set, only residents of Allowed countries may hold
         mapping(uint16 country => CountryRule) countryRules;
         DenyRule[] denyRules;
     }
@@ -72,18 +72,14 @@ abstract contract Eligibility is Restricted, TokenRoles {
     error DFAInvalidDenyRule(uint256 index);
     error DFATooManyDenyRules(uint256 count, uint256 max);
 
-    function registry() public view returns (IInvestorRegistry) {
-        return _eligibilityStorage().registry;
-    }
-
     /// @dev The rules: admitted categories and kinds (bit masks), whether countries are an allowlist, deny rules.
     function eligibilityRules()
         external
         view
         returns (uint8 categories, uint8 kinds, bool countryAllowlist, DenyRule[] memory denyRules)
     {
-        EligibilityStorage storage $ = _eligibilityStorage();
-        return ($.categories, $.kinds, $.countryAllowlist, $.denyRules);
+        Settings storage settings = _settings();
+        return (settings.categories, settings.kinds, settings.countryAllowlist, _eligibilityStorage().denyRules);
     }
 
     function countryRule(uint16 country) external view returns (CountryRule) {
@@ -91,7 +87,7 @@ abstract contract Eligibility is Restricted, TokenRoles {
     }
 
     function _initEligibility(IInvestorRegistry registry_, EligibilityConfig calldata config) internal {
-        _eligibilityStorage().registry = registry_;
+        _settings().registry = registry_;
         _setCategories(config.categories);
         _setKinds(config.kinds);
         if (config.countryAllowlist) _setCountryAllowlist(true);
@@ -101,19 +97,19 @@ abstract contract Eligibility is Restricted, TokenRoles {
     }
 
     function _setCountryAllowlist(bool enabled) internal {
-        _eligibilityStorage().countryAllowlist = enabled;
+        _settings().countryAllowlist = enabled;
         emit CountryAllowlistSet(enabled, _msgSender());
     }
 
     function _setCategories(uint8 categories) internal {
         require(categories != 0 && categories & ~uint8(0x0e) == 0, DFAInvalidCategories(categories));
-        _eligibilityStorage().categories = categories;
+        _settings().categories = categories;
         emit InvestorCategoriesSet(categories, _msgSender());
     }
 
     function _setKinds(uint8 kinds) internal {
         require(kinds != 0 && kinds & ~uint8(0x06) == 0, DFAInvalidKinds(kinds));
-        _eligibilityStorage().kinds = kinds;
+        _settings().kinds = kinds;
         emit InvestorKindsSet(kinds, _msgSender());
     }
 
@@ -122,6 +118,7 @@ abstract contract Eligibility is Restricted, TokenRoles {
             uint16 country = countries[i];
             require(country >= 1 && country <= 999, DFAInvalidCountry(country));
             _eligibilityStorage().countryRules[country] = rule;
+            if (rule != CountryRule.None) _setFeature(FEATURE_COUNTRY_RULES, true); // never cleared: cheap to keep
             emit CountryRuleSet(country, rule, _msgSender());
         }
     }
@@ -136,62 +133,63 @@ abstract contract Eligibility is Restricted, TokenRoles {
             require(anyCondition, DFAInvalidDenyRule(i));
             denyRules.push(rule);
         }
+        _settings().denyRules = uint8(rules.length);
         emit DenyRulesSet(rules, _msgSender());
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (from != address(0) && to != address(0)) {
-            uint8 code = _partyRestriction(from, 0);
-            if (code == Restrictions.SUCCESS) code = _partyRestriction(to, 1);
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (move.from != address(0)) {
+            // a burn (redemption) is allowed whatever the holder's standing
+            if (move.to == address(0)) return super._restriction(move);
+            uint8 code = _partyRestriction(move.settings, move.sender, 0);
             if (code != Restrictions.SUCCESS) return code;
-        } else if (from == address(0)) {
-            uint8 code = _partyRestriction(to, 1);
-            if (code != Restrictions.SUCCESS) return code;
-        } // a burn (redemption) is allowed whatever the holder's standing
-        return super._restriction(from, to, value);
+        }
+        uint8 receiverCode = _partyRestriction(move.settings, move.receiver, 1);
+        if (receiverCode != Restrictions.SUCCESS) return receiverCode;
+        return super._restriction(move);
     }
 
-    /// @dev The sender's reason for `wallet` (`asReceiver` 0), or the receiver's (1).
-    function _partyRestriction(address wallet, uint8 asReceiver) internal view returns (uint8) {
-        EligibilityStorage storage $ = _eligibilityStorage();
-        (bytes32 investorId, IInvestorRegistry.Investor memory investor) = $.registry.identityOf(wallet);
-        if (investorId == bytes32(0)) return Restrictions.SENDER_NOT_REGISTERED + asReceiver;
-        if (investor.status != IInvestorRegistry.Status.Active) return Restrictions.SENDER_SUSPENDED + asReceiver;
-        if (block.timestamp >= investor.kycValidUntil) return Restrictions.SENDER_KYC_EXPIRED + asReceiver;
-        if ($.categories & (1 << investor.category) == 0) {
+    /// @dev The sender's reason against the investor `record` (`asReceiver` 0), or the receiver's (1).
+    function _partyRestriction(Settings memory settings, uint256 record, uint8 asReceiver)
+        internal
+        view
+        returns (uint8)
+    {
+        if (record == 0) return Restrictions.SENDER_NOT_REGISTERED + asReceiver;
+        if (record.status() != InvestorRecords.ACTIVE) return Restrictions.SENDER_SUSPENDED + asReceiver;
+        if (block.timestamp >= record.kycValidUntil()) return Restrictions.SENDER_KYC_EXPIRED + asReceiver;
+        if (settings.categories & (1 << record.category()) == 0) {
             return Restrictions.SENDER_CATEGORY_NOT_ALLOWED + asReceiver;
         }
-        if ($.kinds & (1 << investor.kind) == 0) return Restrictions.SENDER_KIND_NOT_ALLOWED + asReceiver;
-        if (!_countryAdmitted($, investor)) return Restrictions.SENDER_COUNTRY_NOT_ALLOWED + asReceiver;
-        if (_denied($, investor)) return Restrictions.SENDER_DENIED_BY_RULE + asReceiver;
+        if (settings.kinds & (1 << record.kind()) == 0) return Restrictions.SENDER_KIND_NOT_ALLOWED + asReceiver;
+        bool countriesRuled = settings.countryAllowlist || settings.features & FEATURE_COUNTRY_RULES != 0;
+        if (countriesRuled && !_countryAdmitted(settings, record)) {
+            return Restrictions.SENDER_COUNTRY_NOT_ALLOWED + asReceiver;
+        }
+        if (settings.denyRules != 0 && _denied(record)) return Restrictions.SENDER_DENIED_BY_RULE + asReceiver;
         return Restrictions.SUCCESS;
     }
 
-    function _countryAdmitted(EligibilityStorage storage $, IInvestorRegistry.Investor memory investor)
-        private
-        view
-        returns (bool)
-    {
-        CountryRule residence = $.countryRules[investor.residency];
+    function _countryAdmitted(Settings memory settings, uint256 record) private view returns (bool) {
+        EligibilityStorage storage $ = _eligibilityStorage();
+        (uint16 country, uint16 residency) = (record.country(), record.residency());
+        CountryRule residence = $.countryRules[residency];
         if (residence == CountryRule.Denied) return false;
-        if ($.countryAllowlist && residence != CountryRule.Allowed) return false;
-        return investor.country == investor.residency || $.countryRules[investor.country] != CountryRule.Denied;
+        if (settings.countryAllowlist && residence != CountryRule.Allowed) return false;
+        return country == residency || $.countryRules[country] != CountryRule.Denied;
     }
 
-    function _denied(EligibilityStorage storage $, IInvestorRegistry.Investor memory investor)
-        private
-        view
-        returns (bool)
-    {
-        uint256 count = $.denyRules.length;
+    function _denied(uint256 record) private view returns (bool) {
+        DenyRule[] storage rules = _eligibilityStorage().denyRules;
+        uint256 count = rules.length;
         for (uint256 i = 0; i < count; ++i) {
-            DenyRule storage rule = $.denyRules[i];
+            DenyRule storage rule = rules[i];
             if (
-                (rule.country == 0 || rule.country == investor.country)
-                    && (rule.residency == 0 || rule.residency == investor.residency)
-                    && (rule.categories == 0 || rule.categories & (1 << investor.category) != 0)
-                    && (rule.kinds == 0 || rule.kinds & (1 << investor.kind) != 0)
-                    && investor.flags & rule.exemptFlags == 0
+                (rule.country == 0 || rule.country == record.country())
+                    && (rule.residency == 0 || rule.residency == record.residency())
+                    && (rule.categories == 0 || rule.categories & (1 << record.category()) != 0)
+                    && (rule.kinds == 0 || rule.kinds & (1 << record.kind()) != 0)
+                    && record.flags() & rule.exemptFlags == 0
             ) return true;
         }
         return false;

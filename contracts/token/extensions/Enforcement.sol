@@ -27,7 +27,6 @@ abstract contract Enforcement is Eligibility {
 
     /// @custom:storage-location erc7201:dfa.storage.Enforcement
     struct EnforcementStorage {
-        bool paused;
         mapping(address wallet => uint64 until) walletFrozenUntil;
         mapping(address wallet => FrozenTokens) frozenTokens;
     }
@@ -49,7 +48,7 @@ abstract contract Enforcement is Eligibility {
     error DFAInsufficientBalance(address from, uint256 balance, uint256 needed);
 
     function paused() public view returns (bool) {
-        return _enforcementStorage().paused;
+        return _settings().paused;
     }
 
     /// @dev Whether `wallet` is frozen now (neither sends nor receives).
@@ -83,16 +82,19 @@ abstract contract Enforcement is Eligibility {
         return RULES_BYPASSED.asBoolean().tload();
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        EnforcementStorage storage $ = _enforcementStorage();
-        if ($.paused) return Restrictions.PAUSED;
-        if (from != address(0)) {
-            if ($.walletFrozenUntil[from] > block.timestamp) return Restrictions.SENDER_FROZEN;
-            uint256 balance = balanceOf(from);
-            if (value <= balance && value > balance - getFrozenTokens(from)) return Restrictions.FROZEN_TOKENS;
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (move.settings.paused) return Restrictions.PAUSED;
+        if (move.settings.features & FEATURE_FREEZES != 0) {
+            EnforcementStorage storage $ = _enforcementStorage();
+            (address from, address to, uint256 value) = (move.from, move.to, move.value);
+            if (from != address(0)) {
+                if ($.walletFrozenUntil[from] > block.timestamp) return Restrictions.SENDER_FROZEN;
+                uint256 balance = balanceOf(from);
+                if (value <= balance && value > balance - getFrozenTokens(from)) return Restrictions.FROZEN_TOKENS;
+            }
+            if (to != address(0) && $.walletFrozenUntil[to] > block.timestamp) return Restrictions.SENDER_FROZEN + 1;
         }
-        if (to != address(0) && $.walletFrozenUntil[to] > block.timestamp) return Restrictions.SENDER_FROZEN + 1;
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
     function _enforcementStorage() internal pure returns (EnforcementStorage storage $) {

@@ -27,12 +27,15 @@ abstract contract Granular is Restricted, TokenRoles {
     function _setGranularity(uint256 granularity_) internal {
         require(granularity_ != 0, DFAInvalidGranularity(granularity_));
         _granularStorage().granularity = granularity_;
+        _setFeature(FEATURE_GRANULARITY, granularity_ != 1);
         emit GranularitySet(granularity_, _msgSender());
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (value % _granularStorage().granularity != 0) return Restrictions.GRANULARITY;
-        return super._restriction(from, to, value);
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (move.settings.features & FEATURE_GRANULARITY != 0 && move.value % _granularStorage().granularity != 0) {
+            return Restrictions.GRANULARITY;
+        }
+        return super._restriction(move);
     }
 
     function _granularStorage() private pure returns (GranularStorage storage $) {

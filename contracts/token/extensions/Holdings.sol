@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {InvestorRecords} from "../../operator/InvestorRecords.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -13,9 +13,12 @@ import {Restrictions} from "../Restrictions.sol";
  * who goes to zero frees its place.
  *
  * The bookkeeping runs on every balance change, enforcement acts included, so the counts never
- * drift; the caps are checked on transfers and allocations (an enforcement act may exceed them).
+ * drift; the caps are checked on transfers and allocations (an enforcement act may exceed them),
+ * and cost reads only when set.
  */
 abstract contract Holdings is Eligibility {
+    using InvestorRecords for uint256;
+
     struct Holding {
         uint248 balance; // summed over the investor's wallets
         uint8 category; // the category it is counted under while it holds
@@ -56,54 +59,54 @@ abstract contract Holdings is Eligibility {
 
     function _setMaxBalance(uint256 maxBalance) internal {
         _holdingsStorage().maxBalance = maxBalance;
+        _setFeature(FEATURE_MAX_BALANCE, maxBalance != 0);
         emit MaxBalanceSet(maxBalance, _msgSender());
     }
 
     function _setMaxHolders(uint64 maxHolders, uint64[4] calldata maxCategoryHolders) internal {
         HoldingsStorage storage $ = _holdingsStorage();
         ($.maxHolders, $.maxCategoryHolders) = (maxHolders, maxCategoryHolders);
+        bool capped = maxHolders != 0 || maxCategoryHolders[1] != 0 || maxCategoryHolders[2] != 0
+            || maxCategoryHolders[3] != 0;
+        _setFeature(FEATURE_HOLDER_CAPS, capped);
         emit MaxHoldersSet(maxHolders, maxCategoryHolders, _msgSender());
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (to != address(0) && value != 0) {
-            HoldingsStorage storage $ = _holdingsStorage();
-            (bytes32 toId, IInvestorRegistry.Investor memory receiver) = registry().identityOf(to);
-            bytes32 fromId = from == address(0) ? bytes32(0) : registry().investorIdOf(from);
-            if (toId != bytes32(0) && toId != fromId) {
-                Holding storage holding = $.holdings[toId];
-                if ($.maxBalance != 0 && holding.balance + value > $.maxBalance) {
-                    return Restrictions.MAX_BALANCE_EXCEEDED;
-                }
-                if (holding.balance == 0) {
-                    // a new holder; the sender leaving frees a place (of its own category)
-                    Holding storage sender = $.holdings[fromId];
-                    bool leaves = fromId != bytes32(0) && sender.balance == value;
-                    if (!leaves && $.maxHolders != 0 && $.holders >= $.maxHolders) {
-                        return Restrictions.MAX_HOLDERS_REACHED;
-                    }
-                    uint8 category = receiver.category;
-                    bool sameCategoryLeaves = leaves && sender.category == category;
-                    uint64 categoryMax = $.maxCategoryHolders[category];
-                    if (!sameCategoryLeaves && categoryMax != 0 && $.categoryHolders[category] >= categoryMax) {
-                        return Restrictions.MAX_CATEGORY_HOLDERS_REACHED;
-                    }
-                }
-            }
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        bool capped = move.settings.features & (FEATURE_MAX_BALANCE | FEATURE_HOLDER_CAPS) != 0;
+        bytes32 toId = move.receiver.id();
+        if (capped && move.value != 0 && toId != bytes32(0) && toId != move.sender.id()) {
+            uint8 code = _holdingRestriction(move, toId);
+            if (code != Restrictions.SUCCESS) return code;
         }
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
-    function _update(address from, address to, uint256 value) internal virtual override {
-        super._update(from, to, value);
-        bytes32 fromId = from == address(0) ? bytes32(0) : registry().investorIdOf(from);
-        bytes32 toId = bytes32(0);
-        uint8 category = 0;
-        if (to != address(0)) {
-            IInvestorRegistry.Investor memory receiver;
-            (toId, receiver) = registry().identityOf(to);
-            category = receiver.category;
+    function _holdingRestriction(Move memory move, bytes32 toId) private view returns (uint8) {
+        HoldingsStorage storage $ = _holdingsStorage();
+        uint256 held = $.holdings[toId].balance;
+        if (move.settings.features & FEATURE_MAX_BALANCE != 0 && held + move.value > $.maxBalance) {
+            return Restrictions.MAX_BALANCE_EXCEEDED;
         }
+        if (held != 0 || move.settings.features & FEATURE_HOLDER_CAPS == 0) return Restrictions.SUCCESS;
+        // a new holder; the sender leaving frees a place (of its own category)
+        bytes32 fromId = move.sender.id();
+        Holding storage sender = $.holdings[fromId];
+        bool leaves = fromId != bytes32(0) && sender.balance == move.value;
+        if (!leaves && $.maxHolders != 0 && $.holders >= $.maxHolders) return Restrictions.MAX_HOLDERS_REACHED;
+        uint8 category = move.receiver.category();
+        bool sameCategoryLeaves = leaves && sender.category == category;
+        uint64 categoryMax = $.maxCategoryHolders[category];
+        if (!sameCategoryLeaves && categoryMax != 0 && $.categoryHolders[category] >= categoryMax) {
+            return Restrictions.MAX_CATEGORY_HOLDERS_REACHED;
+        }
+        return Restrictions.SUCCESS;
+    }
+
+    function _settle(Move memory move) internal virtual override {
+        super._settle(move);
+        (bytes32 fromId, bytes32 toId) = (move.sender.id(), move.receiver.id());
+        uint256 value = move.value;
         if (fromId == toId || value == 0) return; // between wallets of one investor, or outside the register
         HoldingsStorage storage $ = _holdingsStorage();
         if (fromId != bytes32(0)) {
@@ -119,6 +122,7 @@ abstract contract Holdings is Eligibility {
         if (toId != bytes32(0)) {
             Holding storage holding = $.holdings[toId];
             if (holding.balance == 0) {
+                uint8 category = move.receiver.category();
                 ++$.holders;
                 ++$.categoryHolders[category];
                 holding.category = category;

@@ -3,7 +3,7 @@ pragma solidity ^0.8.26;
 
 import {IOperatorLicenseRegistry} from "../../regulator/IOperatorLicenseRegistry.sol";
 import {LicenseScopes} from "../../regulator/LicenseScopes.sol";
-import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {InvestorRecords} from "../../operator/InvestorRecords.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -62,7 +62,8 @@ abstract contract IssuanceDecisions is Eligibility {
         ($.licenses, $.operator) = (licenses_, operator_);
     }
 
-    function _decisionRestriction(bytes32 decisionId, address to, uint256 value) internal view returns (uint8) {
+    /// @dev The decision's answer for minting `value` to the investor whose packed record is `receiver`.
+    function _decisionRestriction(bytes32 decisionId, uint256 receiver, uint256 value) internal view returns (uint8) {
         DecisionsStorage storage $ = _decisionsStorage();
         if (!$.licenses.isLicensed($.operator, LicenseScopes.ISSUANCE)) return Restrictions.ISSUANCE_LICENSE_INACTIVE;
         Decision[] storage versions = $.versions[decisionId];
@@ -74,8 +75,7 @@ abstract contract IssuanceDecisions is Eligibility {
         if (block.timestamp >= terms.subscriptionEnd) return Restrictions.AFTER_SUBSCRIPTION;
         if (value < terms.minSubscription) return Restrictions.BELOW_MINIMUM_SUBSCRIPTION;
         if (value > terms.cap - $.allocated[decisionId]) return Restrictions.DECISION_CAP_EXCEEDED;
-        (bytes32 investorId, IInvestorRegistry.Investor memory investor) = registry().identityOf(to);
-        if (investorId != bytes32(0) && terms.categories & (1 << investor.category) == 0) {
+        if (receiver != 0 && terms.categories & (1 << InvestorRecords.category(receiver)) == 0) {
             return Restrictions.CATEGORY_NOT_IN_DECISION;
         }
         return Restrictions.SUCCESS;

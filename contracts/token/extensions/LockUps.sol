@@ -57,6 +57,7 @@ abstract contract LockUps is Enforcement {
                 return;
             }
         }
+        _setFeature(FEATURE_LOCKS, true); // never cleared: the check stays cheap where no lock was ever set
         if (locks.length < MAX_LOCKS) {
             locks.push(Lock(uint192(amount), until));
         } else {
@@ -89,11 +90,16 @@ abstract contract LockUps is Enforcement {
         }
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        uint8 code = super._restriction(from, to, value);
-        if (code != Restrictions.SUCCESS || from == address(0)) return code;
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        uint8 code = super._restriction(move);
+        if (code != Restrictions.SUCCESS || move.from == address(0) || move.settings.features & FEATURE_LOCKS == 0) {
+            return code;
+        }
+        address from = move.from;
         uint256 locked = lockedTokens(from);
-        if (locked != 0 && value + getFrozenTokens(from) + locked > balanceOf(from)) return Restrictions.LOCKED_TOKENS;
+        if (locked != 0 && move.value + getFrozenTokens(from) + locked > balanceOf(from)) {
+            return Restrictions.LOCKED_TOKENS;
+        }
         return Restrictions.SUCCESS;
     }
 

@@ -13,6 +13,6 @@ import {Restrictions} from "../Restrictions.sol";
 abstract contract PreChecks is Eligibility, IERC1404 {
     /// @inheritdoc IERC1404
     function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8) {
-        return _restriction(from, to, value);
+        return _restriction(_move(from, to, value));
     }
 }

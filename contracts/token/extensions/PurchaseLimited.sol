@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {InvestorRecords} from "../../operator/InvestorRecords.sol";
 import {IPurchaseLimits} from "../../operator/IPurchaseLimits.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
@@ -15,6 +15,8 @@ import {Restrictions} from "../Restrictions.sol";
  * enforcement acts are not acquisitions.
  */
 abstract contract PurchaseLimited is Eligibility {
+    using InvestorRecords for uint256;
+
     struct ReferencePrice {
         uint256 price; // one whole token, in minor units of `currency`
         bytes3 currency;
@@ -25,7 +27,10 @@ abstract contract PurchaseLimited is Eligibility {
     /// @custom:storage-location erc7201:dfa.storage.PurchaseLimited
     struct PurchaseLimitedStorage {
         IPurchaseLimits limits; // zero: no purchase limits
-        ReferencePrice referencePrice;
+        bytes3 currency; // of the reference price (packed with `limits`: a transfer reads two slots)
+        uint8 minorUnits;
+        uint40 setAt;
+        uint256 price;
     }
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.PurchaseLimited")) - 1)) & ~bytes32(uint256(0xff))
@@ -38,15 +43,18 @@ abstract contract PurchaseLimited is Eligibility {
 
     /// @dev The price transfers are valued at, and when it was set (setAt 0: never).
     function referencePrice() public view returns (ReferencePrice memory) {
-        return _purchaseLimitedStorage().referencePrice;
+        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
+        return ReferencePrice($.price, $.currency, $.minorUnits, $.setAt);
     }
 
     function _initPurchaseLimits(IPurchaseLimits limits) internal {
         _purchaseLimitedStorage().limits = limits;
+        _setFeature(FEATURE_PURCHASE_LIMITS, address(limits) != address(0));
     }
 
     function _setReferencePrice(uint256 price, bytes3 currency, uint8 minorUnits) internal {
-        _purchaseLimitedStorage().referencePrice = ReferencePrice(price, currency, minorUnits, uint40(block.timestamp));
+        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
+        ($.price, $.currency, $.minorUnits, $.setAt) = (price, currency, minorUnits, uint40(block.timestamp));
     }
 
     /// @dev Fiat value (minor units) of `value` base units at `price` per whole token, rounded up.
@@ -55,46 +63,47 @@ abstract contract PurchaseLimited is Eligibility {
         return (value * price + unit - 1) / unit;
     }
 
-    /// @dev The limit's answer for `to` acquiring `value` at `price` in `currency` (0 when no limits apply).
-    function _acquisitionRestriction(address from, address to, uint256 value, uint256 price, bytes3 currency)
-        internal
-        view
-        returns (uint8)
-    {
-        IPurchaseLimits limits = _purchaseLimitedStorage().limits;
-        if (address(limits) == address(0)) return Restrictions.SUCCESS;
-        (bytes32 toId, IInvestorRegistry.Investor memory receiver) = registry().identityOf(to);
-        if (toId == bytes32(0) || (from != address(0) && registry().investorIdOf(from) == toId)) {
-            return Restrictions.SUCCESS;
-        }
-        uint8 code = limits.checkAcquisition(toId, receiver.category, _fiatValue(value, price), currency);
+    /// @dev The limit's answer for the move's receiver acquiring it at `price` in `currency` (0 when no limits apply).
+    function _acquisitionRestriction(Move memory move, uint256 price, bytes3 currency) internal view returns (uint8) {
+        if (!_isLimitedAcquisition(move)) return Restrictions.SUCCESS;
+        uint8 code = _purchaseLimitedStorage().limits.checkAcquisition(
+            move.receiver.id(), move.receiver.category(), _fiatValue(move.value, price), currency
+        );
         if (code == Restrictions.CURRENCY_MISMATCH && currency == bytes3(0)) return Restrictions.NO_REFERENCE_PRICE;
         return code;
     }
 
     /// @dev Counts the acquisition (after the balance moved); a no-op where {_acquisitionRestriction} exempts it.
-    function _recordAcquisition(address from, address to, uint256 value, uint256 price, bytes3 currency) internal {
-        IPurchaseLimits limits = _purchaseLimitedStorage().limits;
-        if (address(limits) == address(0)) return;
-        (bytes32 toId, IInvestorRegistry.Investor memory receiver) = registry().identityOf(to);
-        if (toId == bytes32(0) || (from != address(0) && registry().investorIdOf(from) == toId)) return;
-        limits.recordAcquisition(toId, receiver.category, _fiatValue(value, price), currency);
+    function _recordAcquisition(Move memory move, uint256 price, bytes3 currency) internal {
+        if (!_isLimitedAcquisition(move)) return;
+        _purchaseLimitedStorage().limits.recordAcquisition(
+            move.receiver.id(), move.receiver.category(), _fiatValue(move.value, price), currency
+        );
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (from != address(0) && to != address(0)) {
-            ReferencePrice storage price = _purchaseLimitedStorage().referencePrice;
-            uint8 code = _acquisitionRestriction(from, to, value, price.price, price.currency);
+    /// @dev Limits are on, and the receiver is an investor other than the sender (moves between
+    /// one investor's wallets acquire nothing).
+    function _isLimitedAcquisition(Move memory move) private pure returns (bool) {
+        bytes32 toId = move.receiver.id();
+        return move.settings.features & FEATURE_PURCHASE_LIMITS != 0 && toId != bytes32(0)
+            && (move.from == address(0) || move.sender.id() != toId);
+    }
+
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (move.from != address(0) && move.to != address(0) && move.settings.features & FEATURE_PURCHASE_LIMITS != 0) {
+            PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
+            uint8 code = _acquisitionRestriction(move, $.price, $.currency);
             if (code != Restrictions.SUCCESS) return code;
         }
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
-    function _update(address from, address to, uint256 value) internal virtual override {
-        super._update(from, to, value);
-        if (from != address(0) && to != address(0) && !_rulesBypassed()) {
-            ReferencePrice storage price = _purchaseLimitedStorage().referencePrice;
-            _recordAcquisition(from, to, value, price.price, price.currency);
+    function _settle(Move memory move) internal virtual override {
+        super._settle(move);
+        bool limited = move.settings.features & FEATURE_PURCHASE_LIMITS != 0;
+        if (limited && move.from != address(0) && move.to != address(0) && !_rulesBypassed()) {
+            PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
+            _recordAcquisition(move, $.price, $.currency);
         }
     }
 

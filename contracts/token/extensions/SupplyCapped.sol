@@ -29,11 +29,11 @@ abstract contract SupplyCapped is Restricted, TokenRoles {
         emit SupplyCapSet(supplyCap_, _msgSender());
     }
 
-    function _restriction(address from, address to, uint256 value) internal view virtual override returns (uint8) {
-        if (from == address(0) && value > _supplyCappedStorage().supplyCap - totalSupply()) {
+    function _restriction(Move memory move) internal view virtual override returns (uint8) {
+        if (move.from == address(0) && move.value > _supplyCappedStorage().supplyCap - totalSupply()) {
             return Restrictions.SUPPLY_CAP_EXCEEDED;
         }
-        return super._restriction(from, to, value);
+        return super._restriction(move);
     }
 
     function _supplyCappedStorage() private pure returns (SupplyCappedStorage storage $) {
