@@ -69,7 +69,7 @@ abstract contract AmlHolds is PurchaseLimited {
     // slither-disable-next-line reentrancy-no-eth
     function _settle(Move memory move) internal virtual override {
         super._settle(move);
-        if (!_rulesBypassed() && _needsApproval(move)) {
+        if (_needsApproval(move) && !_rulesBypassed()) {
             delete _amlHoldsStorage().approvals[_transferKey(move.from, move.to, move.value)]; // single use
             emit TransferApprovalUsed(move.from, move.to, move.value);
         }
