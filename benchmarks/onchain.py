@@ -17,6 +17,7 @@ from web3.contract import Contract
 from web3.types import TxReceipt
 
 from dfa.build import NODE_MODULES, artifacts_from, collect_sources, compile_standard, standard_input
+from dfa.chain.calls import abi_type, encode_call
 from dfa.chain.client import Client
 from dfa.chain.signers import Signer
 
@@ -52,7 +53,7 @@ class Deployed:
     @classmethod
     def deploy(cls, client: Client, artifact: dict[str, Any], args: list | tuple, signer: Signer) -> tuple[Deployed, TxReceipt]:
         constructor = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
-        data = HexBytes(artifact["bytecode"]) + encode([_abi_type(i) for i in constructor["inputs"]], list(args))
+        data = HexBytes(artifact["bytecode"]) + encode([abi_type(i) for i in constructor["inputs"]], list(args))
         receipt = client.transact(signer, None, data)
         return cls.at(client, artifact, receipt["contractAddress"]), receipt
 
@@ -67,11 +68,4 @@ class Deployed:
         return self.client.call(self.contract, function, *args)
 
     def encode(self, function: str, *args: Any) -> bytes:
-        return HexBytes(self.contract.encode_abi(function, args=list(args)))
-
-
-def _abi_type(entry: dict[str, Any]) -> str:
-    if entry["type"].startswith("tuple"):
-        inner = ",".join(_abi_type(c) for c in entry["components"])
-        return f"({inner}){entry['type'][5:]}"
-    return entry["type"]
+        return encode_call(self.contract, function, args)

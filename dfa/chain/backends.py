@@ -18,6 +18,9 @@ from dfa.errors import NetworkError
 class Backend(ABC):
     """Makes the provider of one chain and controls it when it is a development chain."""
 
+    #: Whether the provider takes JSON-RPC batches (several reads in one round trip).
+    batches: bool = False
+
     @abstractmethod
     def provider(self) -> BaseProvider: ...
 
@@ -69,14 +72,25 @@ class EmbeddedBackend(Backend):
 class RpcBackend(Backend):
     """A node behind a JSON-RPC URL: anvil locally, Besu or any other client in production."""
 
+    batches = True
+
     def __init__(self, url: str, request_timeout: float = 30.0) -> None:
         self.url = url
         self.request_timeout = request_timeout
 
     def provider(self) -> BaseProvider:
-        from web3 import HTTPProvider
+        from urllib.parse import urlparse
 
-        return HTTPProvider(self.url, request_kwargs={"timeout": self.request_timeout})
+        import requests
+        from web3 import HTTPProvider
+        from web3.types import RPCEndpoint
+
+        session = requests.Session()
+        # a node on this machine needs no proxy: skip reading the proxy settings on every request
+        session.trust_env = urlparse(self.url).hostname not in ("127.0.0.1", "localhost", "::1")
+        # the chain id, checked on connect, cannot change under a URL: web3's own checks read it from cache
+        return HTTPProvider(self.url, request_kwargs={"timeout": self.request_timeout}, session=session,
+                            cache_allowed_requests=True, cacheable_requests={RPCEndpoint("eth_chainId")})
 
     def snapshot(self, w3: Web3) -> Any:
         return self._dev_call(w3, "evm_snapshot", [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from typing import Any, Callable, Iterator
 
 import requests
@@ -17,12 +18,13 @@ from eth_utils import to_checksum_address
 from hexbytes import HexBytes
 from web3 import Web3
 from web3.contract import Contract
-from web3.exceptions import TimeExhausted, Web3Exception
+from web3.exceptions import TransactionNotFound, Web3Exception
 from web3.middleware import ExtraDataToPOAMiddleware
 from web3.types import TxReceipt
 
 from dfa.artifacts import load_artifact
 from dfa.chain.backends import Backend, EmbeddedBackend, RpcBackend
+from dfa.chain.calls import encode_call
 from dfa.chain.network import DEV_CHAIN_IDS, EMBEDDED, FeeMode, NetworkProfile
 from dfa.chain.reverts import translated
 from dfa.chain.signers import DevAccount, Signer
@@ -41,6 +43,8 @@ log = logging.getLogger(__name__)
 # Gas is estimated once per transaction and given this much headroom (state may move between
 # estimate and inclusion); estimating is what makes a refusal surface before anything is sent.
 GAS_HEADROOM = 1.2
+# Receipt polling: the first retry after 2 ms, doubling up to one poll a second.
+FIRST_POLL, LAST_POLL = 0.002, 1.0
 
 
 class Client:
@@ -115,7 +119,7 @@ class Client:
     def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None,
              on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         """Call ``function`` of ``contract`` in a transaction signed by ``signer``."""
-        data = HexBytes(contract.encode_abi(function, args=list(args)))
+        data = encode_call(contract, function, args)
         return self.transact(signer, contract.address, data, gas=gas, on_sent=on_sent)
 
     def call(self, contract: Contract, function: str, *args: Any) -> Any:
@@ -144,12 +148,7 @@ class Client:
         tx: dict[str, Any] = {"from": signer.address, "data": data, "value": value, "chainId": self.chain_id}
         if to is not None:
             tx["to"] = to_checksum_address(to)
-        with self._rpc("estimate"):
-            tx.update(self._fees())
-            if gas is None:
-                with translated():
-                    gas = int(self.w3.eth.estimate_gas(tx) * GAS_HEADROOM)
-        tx["gas"] = gas
+        tx.update(self._prepare(signer, tx, gas))
         tx_hash = self._send(signer, tx)
         if on_sent is not None:
             on_sent(tx_hash.to_0x_hex())
@@ -185,37 +184,70 @@ class Client:
         if not self.is_dev_chain:
             raise ConfigError(f"{what} exist only on a local development chain, not on {self.network.name!r}")
 
-    def _fees(self) -> dict[str, int]:
-        mode = self.network.fee_mode
-        if mode is FeeMode.FREE:
-            return {"gasPrice": 0}
-        if mode is FeeMode.LEGACY:
-            return {"gasPrice": self.w3.eth.gas_price}
-        base = self.w3.eth.get_block("latest").get("baseFeePerGas", 0)
-        tip = self.network.priority_fee_wei
-        return {"maxFeePerGas": 2 * base + tip, "maxPriorityFeePerGas": tip}
+    def _prepare(self, signer: Signer, tx: dict[str, Any], gas: int | None) -> dict[str, int]:
+        """Fees, gas and, for a local key, the nonce: read in one round trip where the node takes batches.
+
+        The gas estimate runs the transaction on the latest state: a refusal surfaces here, as its
+        typed exception, before anything is sent. The nonce is the node's count every time: a
+        dropped transaction, a node restarted from an older state or another process using the
+        same key can never leave a gap that stalls the next one.
+        """
+        eth, mode = self.w3.eth, self.network.fee_mode
+        reads: dict[str, Any] = {}
+        if mode is FeeMode.EIP1559:
+            reads["block"] = lambda: eth.get_block("latest")
+        if gas is None:
+            # without the chain id, which web3 would check with a read of its own (no batch holds that)
+            estimated = {key: value for key, value in tx.items() if key != "chainId"}
+            if mode is FeeMode.FREE:
+                estimated["gasPrice"] = 0  # a free network's senders hold no ether
+            reads["gas"] = lambda: eth.estimate_gas(estimated)
+        if not isinstance(signer, DevAccount):  # a dev account's node picks the nonce itself
+            reads["nonce"] = lambda: eth.get_transaction_count(signer.address, "pending")
+        with self._rpc("estimate"), translated():
+            if self.backend.batches and len(reads) > 1:
+                with self.w3.batch_requests() as batch:
+                    for read in reads.values():
+                        batch.add(read())
+                    results = dict(zip(reads, batch.execute()))
+            else:
+                results = {name: read() for name, read in reads.items()}
+            filled: dict[str, int] = {"gas": gas if gas is not None else int(results["gas"] * GAS_HEADROOM)}
+            if "nonce" in results:
+                filled["nonce"] = results["nonce"]
+            if mode is FeeMode.FREE:
+                filled["gasPrice"] = 0
+            elif mode is FeeMode.LEGACY:
+                filled["gasPrice"] = eth.gas_price
+            else:
+                base, tip = results["block"].get("baseFeePerGas", 0), self.network.priority_fee_wei
+                filled.update(maxFeePerGas=2 * base + tip, maxPriorityFeePerGas=tip)
+        return filled
 
     def _send(self, signer: Signer, tx: dict[str, Any]) -> HexBytes:
         with self._rpc("send"):
             if isinstance(signer, DevAccount):
                 return self.w3.eth.send_transaction(tx)  # the node signs and picks the nonce
-            # The node's count, every time: a dropped transaction, a node restarted from an older state
-            # or another process using the same key can never leave a gap that stalls the next one.
-            nonce = self.w3.eth.get_transaction_count(signer.address, "pending")
-            return self.w3.eth.send_raw_transaction(signer.sign({**tx, "nonce": nonce}))
+            return self.w3.eth.send_raw_transaction(signer.sign(tx))
 
     def _wait(self, tx_hash: HexBytes) -> TxReceipt:
-        try:
+        """The receipt, polled soon (a dev node mines within milliseconds), then less and less often."""
+        deadline = time.monotonic() + self.network.receipt_timeout
+        pause = FIRST_POLL
+        while True:
             with self._rpc("receipt"):
-                return self.w3.eth.wait_for_transaction_receipt(
-                    tx_hash, timeout=self.network.receipt_timeout, poll_latency=0.05
+                try:
+                    return self.w3.eth.get_transaction_receipt(tx_hash)
+                except TransactionNotFound:
+                    pass
+            if time.monotonic() >= deadline:
+                raise TransactionTimeout(
+                    f"no receipt for {tx_hash.to_0x_hex()} after {self.network.receipt_timeout:.0f}s; it may still "
+                    "be mined: look it up before sending again",
+                    tx_hash.to_0x_hex(),
                 )
-        except TimeExhausted:
-            raise TransactionTimeout(
-                f"no receipt for {tx_hash.to_0x_hex()} after {self.network.receipt_timeout:.0f}s; it may still be "
-                "mined: look it up before sending again",
-                tx_hash.to_0x_hex(),
-            ) from None
+            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            pause = min(pause * 2, LAST_POLL)
 
     def _raise_failure(self, tx: dict[str, Any], receipt: TxReceipt) -> None:
         tx_hash = receipt["transactionHash"].to_0x_hex()
@@ -239,6 +271,4 @@ class Client:
         except (TransactionError, NetworkError, SignerError, ConfigError):
             raise
         except Web3Exception as error:
-            if isinstance(error, TimeExhausted):
-                raise
             raise TransactionError(f"the node at {self.where} refused {what}: {error}") from None

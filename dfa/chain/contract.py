@@ -9,6 +9,7 @@ from web3.logs import DISCARD
 from web3.types import EventData, TxReceipt
 
 from dfa.artifacts import merged_abi
+from dfa.chain.calls import encode_call
 from dfa.chain.client import Client
 from dfa.chain.events import iter_logs
 from dfa.chain.signers import Signer
@@ -54,7 +55,7 @@ class ContractAPI:
         return self.client.call(self.contract, function, *args)
 
     def _encode(self, function: str, *args: Any) -> bytes:
-        return bytes.fromhex(self.contract.encode_abi(function, args=list(args))[2:])
+        return bytes(encode_call(self.contract, function, args))
 
     # -- roles ------------------------------------------------------------------------------
 

@@ -224,10 +224,12 @@ class DFAToken(ContractAPI):
     # -- holders ----------------------------------------------------------------------------
 
     def transfer(self, signer: Signer, to: str, amount: object) -> TxReceipt:
-        """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent."""
-        to, units = parse_address(to), self.units(amount)
-        self._refuse_if_restricted(signer.address, to, units)
-        return self._send(signer, "transfer", to, units)
+        """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent.
+
+        The pre-check is the gas estimate itself: it runs the token's one check on the latest
+        state, and a refusal raises the same class :meth:`check_transfer` names, sending nothing.
+        """
+        return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, signer: Signer, transfers: Iterable[tuple[str, object]]) -> TxReceipt:
         """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
