@@ -56,6 +56,8 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
 
     mapping(uint8 category => Limit) private _limits;
     mapping(bytes32 investorId => Ledger) private _ledgers;
+    // written through storage references, which Slither does not follow
+    // slither-disable-next-line uninitialized-state
     mapping(bytes32 investorId => uint64[BUCKETS]) private _buckets;
     mapping(address token => bool) private _knownTokens; // checked once against the factory
 
@@ -140,12 +142,12 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         require(code == Restrictions.SUCCESS, LimitsExceeded(investorId, code));
         (Ledger memory ledger, uint256 current, bool restarted) = _ledgerNow(investorId, limit);
         uint64[BUCKETS] storage buckets = _buckets[investorId];
-        uint256 position = current % BUCKETS;
+        uint256 position = _position(current);
         uint32 bit = uint32(1 << position);
         if (restarted) {
             // what was acquired under another bucket length counts as acquired now: in full, for a whole window
-            (ledger.live, ledger.bucketLength) = (ledger.sum == 0 ? 0 : bit, uint56(bucketLength(limit.window)));
-            if (ledger.sum != 0) buckets[position] = uint64(ledger.sum);
+            (ledger.live, ledger.bucketLength) = (ledger.sum > 0 ? bit : 0, uint56(bucketLength(limit.window)));
+            if (ledger.sum > 0) buckets[position] = uint64(ledger.sum);
         }
         buckets[position] = ledger.live & bit != 0 ? buckets[position] + uint64(value) : uint64(value);
         (ledger.live, ledger.sum) = (ledger.live | bit, ledger.sum + uint128(value));
@@ -167,7 +169,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
             ledger.last = uint40(current);
             return (ledger, current, true);
         }
-        if (current == ledger.last) return (ledger, current, false);
+        if (current <= ledger.last) return (ledger, current, false); // time never runs back: same bucket
         uint256 span = (limit.window + length - 1) / length; // buckets besides the current one that still count
         if (current - ledger.last > span) {
             (ledger.sum, ledger.live) = (0, 0); // everything has left the window
@@ -175,13 +177,18 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
             uint64[BUCKETS] storage buckets = _buckets[investorId];
             uint256 first = ledger.last > span ? ledger.last - span : 0;
             for (uint256 bucket = first; bucket + span < current; ++bucket) {
-                uint32 bit = uint32(1 << (bucket % BUCKETS));
+                uint32 bit = uint32(1 << _position(bucket));
                 if (ledger.live & bit != 0) {
-                    ledger.sum -= buckets[bucket % BUCKETS];
+                    ledger.sum -= buckets[_position(bucket)];
                     ledger.live &= ~bit;
                 }
             }
         }
         ledger.last = uint40(current);
+    }
+
+    /// @dev Where `bucket` lives in the ring (BUCKETS is a power of two).
+    function _position(uint256 bucket) private pure returns (uint256) {
+        return bucket & (BUCKETS - 1);
     }
 }

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from web3.exceptions import Web3Exception
 from web3.types import EventData
 
+from dfa.chain.logs import EventDecoder
 from dfa.errors import NetworkError
 
 if TYPE_CHECKING:
@@ -32,18 +33,20 @@ def iter_logs(
     block_range: int = DEFAULT_RANGE,
 ) -> Iterator[EventData]:
     """Decoded logs of a web3 contract ``event`` between two blocks (inclusive), oldest first."""
+    decoder = EventDecoder(event.address, event.abi)
+    params = decoder.filter(filters)
     last = client.w3.eth.block_number if to_block is None else to_block
     start, span = from_block, block_range
     while start <= last:
         end = min(start + span - 1, last)
         try:
-            logs = event.get_logs(from_block=start, to_block=end, argument_filters=filters or None)
+            logs = client.w3.eth.get_logs({**params, "fromBlock": start, "toBlock": end})
         except (Web3Exception, ValueError) as error:
             if span <= MIN_RANGE:
                 raise NetworkError(f"the node refuses logs of block {start}: {error}") from None
             span = max(MIN_RANGE, span // 2)
             continue
-        yield from logs
+        yield from map(decoder, logs)
         start = end + 1
 
 

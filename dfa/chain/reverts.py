@@ -17,6 +17,7 @@ from eth_abi import decode
 from eth_utils import function_abi_to_4byte_selector, to_checksum_address
 
 from dfa.artifacts import artifact_names, load_artifact
+from dfa.chain.calls import abi_type
 from dfa.errors import RevertError, TransactionFailed
 from dfa.chain.messages import TEMPLATES
 
@@ -62,7 +63,7 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
     if known is None:
         return RevertError({"data": bytes(data)}, tx_hash, name="UnknownError")
     name, inputs = known
-    values = decode([_abi_type(i) for i in inputs], bytes(data[4:]))
+    values = decode([abi_type(i) for i in inputs], bytes(data[4:]))
     arguments = {i["name"] or f"arg{n}": _python_value(i["type"], v) for n, (i, v) in enumerate(zip(inputs, values))}
     if name == "DFARestricted":  # one class per reason code, shared with the pre-checks
         from dfa.restrictions import restriction_error
@@ -101,16 +102,17 @@ def translated(tx_hash: str | None = None) -> Iterator[None]:
         if data:
             raise decode_revert(data, tx_hash) from None
         raise TransactionFailed(f"reverted without a reason: {error}", tx_hash) from None
+    except OverflowError as error:
+        # web3's eth-tester provider reads every revert as Error(string); a custom error whose first
+        # word is a small number (DFARestricted's code) overflows it. The revert is in the context.
+        data = revert_data(error.__context__) if isinstance(error.__context__, TesterFailed) else None
+        if not data:
+            raise
+        raise decode_revert(data, tx_hash) from None
 
 
-def _abi_type(entry: dict) -> str:
-    if entry["type"].startswith("tuple"):
-        return "(" + ",".join(_abi_type(c) for c in entry["components"]) + ")" + entry["type"][5:]
-    return entry["type"]
-
-
-def _python_value(abi_type: str, value: Any) -> Any:
-    if abi_type == "address":
+def _python_value(kind: str, value: Any) -> Any:
+    if kind == "address":
         return to_checksum_address(value)
     return value
 

@@ -85,6 +85,7 @@ abstract contract Restricted is ERC20Upgradeable {
 
     /// @dev The registry's packed record of one wallet (0 when unknown).
     function _recordOf(address wallet) internal view returns (uint256 record) {
+        // slither-disable-next-line unused-return (the second wallet is the zero address: no record)
         (record,) = _settings().registry.recordsOf(wallet, address(0));
     }
 
