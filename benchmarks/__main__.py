@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -67,10 +68,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _header(backends: list[str], short: bool, seconds: float) -> str:
-    machine = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    machine = f"{_cpu()} x{os.cpu_count()}, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
     mode = "short" if short else "full"
     return (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} ({mode} mode, {', '.join(backends)}, "
             f"{seconds:.0f} s) on {machine}")
+
+
+def _cpu() -> str:
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@ def markdown(results: dict[str, dict[str, float]], gas_checks: list[tuple[Floor,
              if f"{s.key}/{backend}" in results]
     if timed:
         lines += ["", "Time (seconds; the baseline is measured in the same run)", ""]
-        lines += _table(["scenario", "chain", "baseline", "baseline s", "dfa s", "dfa / baseline"], [
-            [s.title, backend, s.baseline, _seconds(results[f"{s.key}/{backend}"].get("baseline")),
+        lines += _table(["scenario", "chain", "count", "baseline", "baseline s", "dfa s", "dfa / baseline"], [
+            [s.title, backend, f"{results[f'{s.key}/{backend}']['count']:,}", s.baseline,
+             _seconds(results[f"{s.key}/{backend}"].get("baseline")),
              _seconds(results[f"{s.key}/{backend}"]["dfa"]),
              _ratio(results[f"{s.key}/{backend}"]["dfa"], results[f"{s.key}/{backend}"].get("baseline"))]
             for s, backend in timed])

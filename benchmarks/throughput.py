@@ -22,7 +22,6 @@ from eth_utils import keccak
 
 from benchmarks.market import SALT, Market, funded_signers
 from dfa.chain.client import Client
-from dfa.chain.signers import KeySigner
 from dfa.cli.commands.operator import read_investors
 from dfa.register import register_extract
 
@@ -47,9 +46,9 @@ class TimeScenario:
     baseline: str
 
 
-TRANSFERS = TimeScenario("transfer_api", "a compliant transfer (seconds each)", "raw web3, preset gas")
+TRANSFERS = TimeScenario("transfer_api", "compliant transfers (seconds each)", "raw web3, preset gas")
 ONBOARD = TimeScenario("onboard", "onboarding investors from a CSV", "raw web3 batches, preset gas")
-EXTRACT = TimeScenario("extract", "register extract after 2 transfers per holder", "raw eth_getLogs, summed")
+EXTRACT = TimeScenario("extract", "register extract of holders, after 2 transfers each", "raw eth_getLogs, summed")
 TIME_SCENARIOS = (TRANSFERS, ONBOARD, EXTRACT)
 
 TRANSFER_TOPIC = keccak(text="Transfer(address,address,uint256)")

@@ -313,7 +313,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         require(recovery.requester != _msgSender(), RecoverySameAgent(lost, _msgSender()));
         require(block.timestamp >= recovery.readyAt, RecoveryTooEarly(lost, recovery.readyAt, block.timestamp));
         recovery.status = RecoveryStatus.Completed;
-        uint256 own = _wallets[lost];
+        uint256 own = _currentWallet(lost); // not removed meanwhile: a wallet is retired once
         _retire(lost, own); // its balances count as the investor's until each token moves them
         emit RecoveryCompleted(own.id(), lost, recovery.replacement, _msgSender());
         emit WalletRemoved(own.id(), lost, _msgSender());

@@ -25,15 +25,15 @@ class EventDecoder:
         self.name = event_abi["name"]
         self.topic = HexBytes(event_abi_to_log_topic(event_abi))
         inputs = event_abi["inputs"]
-        self.indexed = [(i["name"], abi_type(i)) for i in inputs if i.get("indexed")]
-        self.data = [(i["name"], abi_type(i)) for i in inputs if not i.get("indexed")]
+        self.indexed = [(i, abi_type(i)) for i in inputs if i.get("indexed")]
+        self.data = [(i, abi_type(i)) for i in inputs if not i.get("indexed")]
         self.order = [i["name"] for i in inputs]
 
     def filter(self, filters: dict[str, Any] | None) -> dict[str, Any]:
         """``eth_getLogs`` parameters: this contract, this event, indexed arguments equal to (one of) the values."""
         topics: list[Any] = [self.topic.to_0x_hex()]
-        for name, kind in self.indexed:
-            wanted = (filters or {}).get(name)
+        for entry, kind in self.indexed:
+            wanted = (filters or {}).get(entry["name"])
             if wanted is None:
                 topics.append(None)
             else:
@@ -41,7 +41,7 @@ class EventDecoder:
                 topics.append([HexBytes(encode([kind], [value])).to_0x_hex() for value in values])
         while topics and topics[-1] is None:
             topics.pop()
-        unknown = set(filters or ()) - {name for name, _ in self.indexed}
+        unknown = set(filters or ()) - {entry["name"] for entry, _ in self.indexed}
         if unknown:
             raise ValueError(f"{self.name} has no indexed argument {', '.join(sorted(unknown))}")
         return {"address": self.address, "topics": topics}
@@ -49,13 +49,13 @@ class EventDecoder:
     def __call__(self, log: Any) -> dict[str, Any]:
         """One log as web3 would give it: ``args``, ``event``, block, index and transaction."""
         args: dict[str, Any] = {}
-        for (name, kind), topic in zip(self.indexed, log["topics"][1:]):
+        for (entry, kind), topic in zip(self.indexed, log["topics"][1:]):
             # an indexed string, bytes or array is stored as its hash: keep the 32 bytes
-            args[name] = _normal(kind, decode([kind], topic)[0]) if _is_static(kind) else bytes(topic)
+            args[entry["name"]] = _normal(entry, decode([kind], topic)[0]) if _is_static(kind) else bytes(topic)
         if self.data:
             values = decode([kind for _, kind in self.data], bytes(log["data"]))
-            for (name, kind), value in zip(self.data, values):
-                args[name] = _normal(kind, value)
+            for (entry, _), value in zip(self.data, values):
+                args[entry["name"]] = _normal(entry, value)
         return {
             "args": {name: args[name] for name in self.order},
             "event": self.name,
@@ -72,29 +72,17 @@ def _is_static(kind: str) -> bool:
     return kind not in ("string", "bytes") and not kind.endswith("]") and not kind.startswith("(")
 
 
-def _normal(kind: str, value: Any) -> Any:
-    """Addresses checksummed, as web3 returns them (recursively in arrays and tuples)."""
+def _normal(entry: dict[str, Any], value: Any) -> Any:
+    """As web3 returns it: addresses checksummed, structs as dicts by field name, arrays as tuples."""
+    kind = entry["type"]
+    if kind.endswith("]"):
+        inner = {**entry, "type": kind[: kind.rindex("[")]}
+        return tuple(_normal(inner, item) for item in value)
+    if kind == "tuple":
+        return {part["name"]: _normal(part, item) for part, item in zip(entry["components"], value)}
     if kind == "address":
         return _checksum(value)
-    if kind.endswith("]"):
-        inner = kind[: kind.rindex("[")]
-        return tuple(_normal(inner, v) for v in value)
-    if kind.startswith("("):
-        return tuple(_normal(k, v) for k, v in zip(_split(kind[1:-1]), value))
     return value
-
-
-def _split(types: str) -> list[str]:
-    parts, depth, current = [], 0, ""
-    for char in types:
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        depth += char == "("
-        depth -= char == ")"
-        current += char
-    return parts + ([current] if current else [])
 
 
 @lru_cache(maxsize=65536)

@@ -102,3 +102,14 @@ def test_only_registrars_request_and_approve(lost):
     for intruder in (world.operator, world.outsider, lost.enforcement_agent):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             world.registry.request_recovery(lost.alice.address, lost.new_wallet, intruder)
+
+
+def test_a_wallet_removed_while_its_recovery_waits_is_not_retired_twice(lost):
+    world = lost.world
+    world.registry.request_recovery(lost.alice.address, lost.new_wallet, world.registrar)
+    world.registry.remove_wallet(lost.alice.address, world.registrar)
+    world.client.travel(3 * DAY + 1)
+    with pytest.raises(errors.RegistryUnknownWallet):  # sent as is: the chain refuses
+        world.client.send(lost.second_agent, world.registry.contract, "approveRecovery", lost.alice.address,
+                          gas=200_000)
+    assert world.registry.investor_of(lost.new_wallet).wallets == (lost.new_wallet,)
