@@ -11,7 +11,7 @@ from web3.types import EventData, TxReceipt
 from dfa.artifacts import merged_abi
 from dfa.chain.calls import encode_call
 from dfa.chain.client import Client
-from dfa.chain.events import iter_logs
+from dfa.chain.events import iter_events, iter_logs
 from dfa.chain.signers import Signer
 from dfa.errors import NotFoundError
 from dfa.types import parse_address
@@ -86,3 +86,9 @@ class ContractAPI:
     def events(self, name: str, from_block: int = 0, to_block: int | None = None, **filters: Any) -> Iterator[EventData]:
         """Logs of event ``name`` of this contract, oldest first, read in bounded block ranges."""
         return iter_logs(self.client, getattr(self.contract.events, name), from_block, to_block, filters)
+
+    def events_of(self, names: tuple[str, ...], from_block: int = 0, to_block: int | None = None,
+                  **filters: Any) -> Iterator[EventData]:
+        """Logs of several events of this contract in one query per range, in chain order."""
+        events = [getattr(self.contract.events, name) for name in names]
+        return iter_events(self.client, events, from_block, to_block, filters)

@@ -256,9 +256,11 @@ class InvestorRegistry(ContractAPI):
         per investor). ``progress(done, total)`` is told after each batch.
         """
         investors = list(investors)
-        known_ids = self._registered_ids()
-        known_wallets = {log["args"]["wallet"] for name in ("InvestorRegistered", "WalletAdded")
-                         for log in self.events(name)}
+        known_ids, known_wallets = set(), set()
+        for log in self.events_of(("InvestorRegistered", "WalletAdded")):  # one scan: a query costs the chain on eth-tester
+            known_wallets.add(log["args"]["wallet"])
+            if log["event"] == "InvestorRegistered":
+                known_ids.add("0x" + log["args"]["investorId"].hex())
         fresh = [i for i in investors if i.investor_id not in known_ids and i.wallet not in known_wallets]
         _refuse_duplicates("investor id", [i.investor_id for i in fresh])
         _refuse_duplicates("wallet", [i.wallet for i in fresh])
@@ -352,7 +354,7 @@ class InvestorRegistry(ContractAPI):
         if not wallets:
             return None
         raw_id, record = self._call("identityOf", wallets[0])
-        return self._investor("0x" + raw_id.hex(), record)
+        return self._investor("0x" + raw_id.hex(), record, wallets)
 
     def investor_of(self, wallet: str) -> Investor | None:
         """The investor ``wallet`` belongs to, or ``None`` (also for a removed or recovered wallet)."""
@@ -377,16 +379,9 @@ class InvestorRegistry(ContractAPI):
     def wallets(self, investor_id: str, *, include_removed: bool = False) -> tuple[str, ...]:
         """The wallets of an investor, in the order they were added (from the registry's events);
         with ``include_removed``, also those removed or recovered away."""
-        key = _id(investor_id)
-        changes = [
-            *((log, True) for log in self.events("InvestorRegistered", investorId=key)),
-            *((log, True) for log in self.events("WalletAdded", investorId=key)),
-            *((log, False) for log in self.events("WalletRemoved", investorId=key)),
-        ]
-        changes.sort(key=lambda item: (item[0]["blockNumber"], item[0]["logIndex"]))
         wallets: dict[str, None] = {}
-        for log, added in changes:
-            if added:
+        for log in self.events_of(("InvestorRegistered", "WalletAdded", "WalletRemoved"), investorId=_id(investor_id)):
+            if log["event"] != "WalletRemoved":
                 wallets[log["args"]["wallet"]] = None
             elif not include_removed:
                 wallets.pop(log["args"]["wallet"], None)
@@ -399,7 +394,7 @@ class InvestorRegistry(ContractAPI):
 
     # -- internals --------------------------------------------------------------------------
 
-    def _investor(self, investor_id: str, record: tuple) -> Investor | None:
+    def _investor(self, investor_id: str, record: tuple, wallets: tuple[str, ...] | None = None) -> Investor | None:
         category, kind, country, residency, kyc_valid_until, flags, status, _wallet_count = record
         if status == InvestorStatus.NONE:
             return None
@@ -413,7 +408,7 @@ class InvestorRegistry(ContractAPI):
             kyc_valid_until=kyc_valid_until,
             flags=flags,
             status=status,
-            wallets=self.wallets(investor_id),
+            wallets=self.wallets(investor_id) if wallets is None else wallets,
             verified=status == InvestorStatus.ACTIVE and now < kyc_valid_until,
         )
 
@@ -425,9 +420,6 @@ class InvestorRegistry(ContractAPI):
 
             raise errors.RegistryUnknownInvestor({"investorId": _id(investor_id)})
         return _id(investor_id), wallets[0]
-
-    def _registered_ids(self) -> set[str]:
-        return {"0x" + log["args"]["investorId"].hex() for log in self.events("InvestorRegistered")}
 
     def _refuse_known_ids(self, ids: list[str]) -> None:
         """Ids are unique per registry; the registry keeps no slot per id, so the events tell."""

@@ -133,13 +133,10 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
 
 def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str], dict[str, dict]]:
     """Wallet -> investor id, and investor id -> attributes, replayed from the registry's events up to ``block``."""
-    changes = []
-    for name in ("InvestorRegistered", "InvestorUpdated", "WalletAdded"):
-        changes += [(log["blockNumber"], log["logIndex"], name, log["args"]) for log in registry.events(name, 0, block)]
-    changes.sort(key=lambda change: change[:2])
     owners: dict[str, str] = {}
     profiles: dict[str, dict] = {}
-    for _, _, name, args in changes:
+    for log in registry.events_of(("InvestorRegistered", "InvestorUpdated", "WalletAdded"), 0, block):
+        name, args = log["event"], log["args"]
         investor_id = "0x" + args["investorId"].hex()
         if name in ("InvestorRegistered", "WalletAdded"):
             # a wallet keeps the investor it was last bound to: a recovered wallet's leftovers stay theirs
