@@ -26,7 +26,7 @@ from dfa.artifacts import load_artifact
 from dfa.chain.backends import Backend, EmbeddedBackend, RpcBackend
 from dfa.chain.calls import encode_call
 from dfa.chain.network import DEV_CHAIN_IDS, EMBEDDED, FeeMode, NetworkProfile
-from dfa.chain.reverts import translated
+from dfa.chain.reverts import decode_revert, translated
 from dfa.chain.signers import DevAccount, Signer
 from dfa.errors import (
     ConfigError,
@@ -193,36 +193,54 @@ class Client:
         same key can never leave a gap that stalls the next one.
         """
         eth, mode = self.w3.eth, self.network.fee_mode
-        reads: dict[str, Any] = {}
+        # name -> (the read through web3, the same read as a raw JSON-RPC request)
+        reads: dict[str, tuple[Callable[[], Any], tuple[str, list]]] = {}
         if mode is FeeMode.EIP1559:
-            reads["block"] = lambda: eth.get_block("latest")
+            reads["block"] = (lambda: eth.get_block("latest"), ("eth_getBlockByNumber", ["latest", False]))
         if gas is None:
-            # without the chain id, which web3 would check with a read of its own (no batch holds that)
+            # without the chain id, which web3 would check with a read of its own
             estimated = {key: value for key, value in tx.items() if key != "chainId"}
             if mode is FeeMode.FREE:
                 estimated["gasPrice"] = 0  # a free network's senders hold no ether
-            reads["gas"] = lambda: eth.estimate_gas(estimated)
+            reads["gas"] = (lambda: eth.estimate_gas(estimated), ("eth_estimateGas", [_json_tx(estimated)]))
         if not isinstance(signer, DevAccount):  # a dev account's node picks the nonce itself
-            reads["nonce"] = lambda: eth.get_transaction_count(signer.address, "pending")
+            reads["nonce"] = (lambda: eth.get_transaction_count(signer.address, "pending"),
+                              ("eth_getTransactionCount", [signer.address, "pending"]))
         with self._rpc("estimate"), translated():
             if self.backend.batches and len(reads) > 1:
-                with self.w3.batch_requests() as batch:
-                    for read in reads.values():
-                        batch.add(read())
-                    results = dict(zip(reads, batch.execute()))
+                results = self._batch({name: request for name, (_, request) in reads.items()})
             else:
-                results = {name: read() for name, read in reads.items()}
-            filled: dict[str, int] = {"gas": gas if gas is not None else int(results["gas"] * GAS_HEADROOM)}
-            if "nonce" in results:
-                filled["nonce"] = results["nonce"]
-            if mode is FeeMode.FREE:
-                filled["gasPrice"] = 0
-            elif mode is FeeMode.LEGACY:
+                results = {name: read() for name, (read, _) in reads.items()}
+        filled: dict[str, int] = {"gas": gas if gas is not None else int(_int(results["gas"]) * GAS_HEADROOM)}
+        if "nonce" in results:
+            filled["nonce"] = _int(results["nonce"])
+        if mode is FeeMode.FREE:
+            filled["gasPrice"] = 0
+        elif mode is FeeMode.LEGACY:
+            with self._rpc("eth_gasPrice"):
                 filled["gasPrice"] = eth.gas_price
-            else:
-                base, tip = results["block"].get("baseFeePerGas", 0), self.network.priority_fee_wei
-                filled.update(maxFeePerGas=2 * base + tip, maxPriorityFeePerGas=tip)
+        else:
+            base, tip = _int(results["block"].get("baseFeePerGas", 0)), self.network.priority_fee_wei
+            filled.update(maxFeePerGas=2 * base + tip, maxPriorityFeePerGas=tip)
         return filled
+
+    def _batch(self, requests: dict[str, tuple[str, list]]) -> dict[str, Any]:
+        """Raw results of several JSON-RPC reads in one round trip (web3's own batching formats
+        every call, which costs more than the round trip to a local node). A refused estimate
+        raises the contract's typed error, as web3 would."""
+        responses = self.w3.provider.make_batch_request(list(requests.values()))
+        if not isinstance(responses, list):  # the node refused the batch as a whole
+            raise TransactionError(f"the node at {self.where} refused a batch: {responses.get('error')}")
+        results = {}
+        for (name, (method, _)), response in zip(requests.items(), responses):
+            error = response.get("error")
+            if error:
+                data = error.get("data")
+                if isinstance(data, str) and data.startswith("0x") and len(data) > 2:
+                    raise decode_revert(bytes.fromhex(data[2:]))
+                raise TransactionError(f"the node at {self.where} refused {method}: {error.get('message')}")
+            results[name] = response["result"]
+        return results
 
     def _send(self, signer: Signer, tx: dict[str, Any]) -> HexBytes:
         with self._rpc("send"):
@@ -272,3 +290,14 @@ class Client:
             raise
         except Web3Exception as error:
             raise TransactionError(f"the node at {self.where} refused {what}: {error}") from None
+
+
+def _json_tx(tx: dict[str, Any]) -> dict[str, Any]:
+    """A transaction as JSON-RPC takes it: hex quantities and data."""
+    return {key: (hex(value) if isinstance(value, int) else HexBytes(value).to_0x_hex() if key == "data" else value)
+            for key, value in tx.items()}
+
+
+def _int(value: Any) -> int:
+    """A JSON-RPC quantity (hex string) or a number web3 already decoded."""
+    return int(value, 16) if isinstance(value, str) else int(value)
