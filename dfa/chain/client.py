@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 # Gas is estimated once per transaction and given this much headroom (state may move between
 # estimate and inclusion); estimating is what makes a refusal surface before anything is sent.
 GAS_HEADROOM = 1.2
-# Receipt polling: the first retry after 2 ms, doubling up to one poll a second.
-FIRST_POLL, LAST_POLL = 0.002, 1.0
+# Receipt polling: the first retry after half a millisecond (a dev node mines at once), doubling up
+# to one poll a second (a production network seals a block every few seconds).
+FIRST_POLL, LAST_POLL = 0.0005, 1.0
 
 
 class Client:
