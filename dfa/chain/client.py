@@ -208,9 +208,12 @@ class Client:
             reads["nonce"] = (lambda: eth.get_transaction_count(signer.address, "pending"),
                               ("eth_getTransactionCount", [signer.address, "pending"]))
         with self._rpc("estimate"), translated():
+            results = None
             if self.backend.batches and len(reads) > 1:
                 results = self._batch({name: request for name, (_, request) in reads.items()})
-            else:
+                if results is None:  # a node that takes no batches: one by one from now on
+                    self.backend.batches = False
+            if results is None:
                 results = {name: read() for name, (read, _) in reads.items()}
         filled: dict[str, int] = {"gas": gas if gas is not None else int(_int(results["gas"]) * GAS_HEADROOM)}
         if "nonce" in results:
@@ -225,13 +228,14 @@ class Client:
             filled.update(maxFeePerGas=2 * base + tip, maxPriorityFeePerGas=tip)
         return filled
 
-    def _batch(self, requests: dict[str, tuple[str, list]]) -> dict[str, Any]:
+    def _batch(self, requests: dict[str, tuple[str, list]]) -> dict[str, Any] | None:
         """Raw results of several JSON-RPC reads in one round trip (web3's own batching formats
-        every call, which costs more than the round trip to a local node). A refused estimate
-        raises the contract's typed error, as web3 would."""
+        every call, which costs more than the round trip to a local node); None when the node
+        refuses batches. A refused estimate raises the contract's typed error, as web3 would."""
         responses = self.w3.provider.make_batch_request(list(requests.values()))
-        if not isinstance(responses, list):  # the node refused the batch as a whole
-            raise TransactionError(f"the node at {self.where} refused a batch: {responses.get('error')}")
+        if not isinstance(responses, list):
+            log.info("the node at %s refuses batch requests: %s", self.where, responses.get("error"))
+            return None
         results = {}
         for (name, (method, _)), response in zip(requests.items(), responses):
             error = response.get("error")

@@ -180,3 +180,25 @@ def test_a_chain_rolled_back_under_the_client_leaves_no_nonce_gap(chain, tmp_pat
     chain.backend.revert(chain.w3, snapshot)  # that transaction is gone
     receipt = chain.transact(signer, chain.dev_accounts()[1].address, b"", value=1)  # nonce 0 again, not 1
     assert receipt["status"] == 1 and chain.w3.eth.get_transaction_count(signer.address) == 1
+
+
+def test_a_node_that_refuses_batches_is_asked_one_read_at_a_time(anvil_node, monkeypatch):
+    client = Client(anvil_node.profile)
+    signer = KeySigner(Account.create())
+    client.transact(client.dev_accounts()[0], signer.address, b"", value=10**18)
+    monkeypatch.setattr(client.w3.provider, "make_batch_request",
+                        lambda requests: {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "no batches"}})
+    receipt = client.transact(signer, signer.address, b"", value=1)  # gas, nonce and fees read one by one
+    assert receipt["status"] == 1 and not client.backend.batches
+    assert client.w3.eth.get_transaction_count(signer.address) == 1
+
+
+def test_a_refusal_in_the_estimate_is_the_contracts_typed_error(world):
+    # on anvil the estimate travels in a raw batch with the fee read; on the embedded chain, alone
+    investor = world.new_investor(0)
+    world.registry.register(investor, world.registrar)
+    block = world.client.w3.eth.block_number
+    with pytest.raises(errors.RegistryWalletTaken) as refused:  # the estimate refuses: nothing is sent
+        world.client.send(world.registrar, world.registry.contract, "registerInvestor",
+                          bytes(12) + b"\x09" * 20, investor.wallet, investor.as_tuple())
+    assert refused.value.wallet == investor.wallet and world.client.w3.eth.block_number == block
