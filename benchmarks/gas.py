@@ -66,7 +66,7 @@ def measure_trex(client: Client, batch: int) -> dict[str, int]:
     holders = funded_signers(client, 3)
     receivers = [Account.create().address for _ in range(10)]
     plain = trex.deploy_token("plain")
-    ruled = trex.deploy_token("ruled", allowed=[KZ, DE], denied=[US], max_balance=MAX_BALANCE)
+    ruled = trex.deploy_token("ruled", allowed=(KZ, DE), denied=(US,), max_balance=MAX_BALANCE)
     gas = {DEPLOY.key: ruled.deploy_receipt["gasUsed"]}
     gas[ONBOARD_ONE.key] = _total(trex.onboard(plain, holders[0].address, KZ))
     wallets = [Account.create().address for _ in range(batch)]

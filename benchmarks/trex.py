@@ -72,7 +72,7 @@ class Trex:
                                    (implementation.address, initialize), self.owner)
         return Deployed.at(self.client, npm_artifact(TREX, name), proxy.address)
 
-    def deploy_token(self, salt: str, *, allowed: list[int] = (), denied: list[int] = (),
+    def deploy_token(self, salt: str, *, allowed: tuple[int, ...] = (), denied: tuple[int, ...] = (),
                      max_balance: int = 0) -> TrexToken:
         """A suite through the factory; with rules, the three modules are bound and configured."""
         modules, settings = [], []
