@@ -46,3 +46,10 @@ def test_only_the_compliance_agent_approves(aml):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             aml.token.approve_transfer(aml.bob.address, aml.carol.address, "20000", aml.world.client.now() + 60,
                                        intruder)
+
+
+def test_a_threshold_set_to_zero_holds_nothing_again(aml):
+    aml.token.set_aml_threshold("0", "USD", aml.compliance_agent)
+    passes(aml, aml.bob, aml.carol.address, "20000")
+    aml.token.set_aml_threshold("10000", "USD", aml.compliance_agent)
+    refused(aml, r.AmlApprovalRequired, aml.bob, aml.carol.address, "10000.01")

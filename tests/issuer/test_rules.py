@@ -196,3 +196,11 @@ def test_rule_values_are_checked_on_chain_too(funded):
         send(funded.compliance_agent, token.contract, "setDenyRules", [(840, 0, 0, 0, 0)] * 9)
     with pytest.raises(errors.DFAInvalidGranularity):
         send(funded.compliance_agent, token.contract, "setGranularity", 0)
+
+
+def test_an_allowlist_without_any_country_admits_no_one(funded):
+    # the settings' feature bits must not skip the country check when only the allowlist is on
+    funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", True)
+    refused(funded, r.SenderCountryNotAllowed, funded.alice, funded.bob.address, "1")
+    funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", False)
+    passes(funded, funded.alice, funded.bob.address, "1")

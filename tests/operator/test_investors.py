@@ -119,6 +119,8 @@ def test_wallet_count_is_capped(world):
 def test_an_investor_id_is_registered_once(world):
     first = world.new_investor(0)
     world.registry.register(first, world.registrar)
+    assert world.registry.has_investor(first.investor_id)
+    assert not world.registry.has_investor(investor_id("ghost", "a-long-enough-salt-value"))
     again = first.replace(wallet=world.wallets[1])
     with pytest.raises(errors.RegistryInvestorExists):
         world.registry.register(again, world.registrar)
