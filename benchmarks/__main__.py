@@ -25,6 +25,7 @@ from benchmarks.floors import GAS_FLOORS, TIME_FLOORS, check
 from benchmarks.gas import GAS_SCENARIOS, measure_dfa, measure_floor, measure_trex
 from benchmarks.report import markdown
 from dfa.chain.anvil import AnvilNode
+from dfa.chain.backends import PINNED_GENESIS_TIME
 from dfa.chain.client import Client
 
 BACKENDS = ("embedded", "anvil")
@@ -74,7 +75,7 @@ def fresh_chain(backend: str) -> Iterator[Client]:
     if backend == "embedded":
         yield Client.embedded()
         return
-    with AnvilNode() as node:
+    with AnvilNode(genesis_time=PINNED_GENESIS_TIME) as node:
         yield Client(node.profile)
 
 

@@ -15,6 +15,7 @@ from eth_account import Account
 from eth_utils import to_checksum_address
 
 from dfa.chain.anvil import AnvilNode
+from dfa.chain.backends import PINNED_GENESIS_TIME
 from dfa.chain.client import Client
 from dfa.chain.signers import KeySigner, Signer
 from dfa.issuer import DFAToken, TokenFactory, TokenSpec
@@ -38,7 +39,7 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture(scope="session")
 def anvil_node(tmp_path_factory):
-    with AnvilNode(log_dir=tmp_path_factory.mktemp("anvil-logs")) as node:
+    with AnvilNode(log_dir=tmp_path_factory.mktemp("anvil-logs"), genesis_time=PINNED_GENESIS_TIME) as node:
         yield node
 
 

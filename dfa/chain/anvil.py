@@ -50,6 +50,9 @@ def find_anvil() -> Path:
 class AnvilNode:
     """One anvil process on a loopback port, or an attachment to a running node.
 
+    ``genesis_time`` pins a new chain's clock: the genesis block at that second, and each block
+    one second after its parent (or where time travel puts it), whatever the wall clock says.
+
     Use as a context manager, or call :meth:`start` and :meth:`stop`::
 
         with AnvilNode(state=Path("chain.json")) as node:
@@ -65,6 +68,7 @@ class AnvilNode:
         log_dir: str | os.PathLike | None = None,
         ready_timeout: float = 30.0,
         extra_args: tuple[str, ...] = (),
+        genesis_time: int | None = None,
     ):
         self.state = Path(state) if state is not None else None
         self.chain_id = chain_id
@@ -72,6 +76,7 @@ class AnvilNode:
         self.log_dir = Path(log_dir) if log_dir is not None else None
         self.ready_timeout = ready_timeout
         self.extra_args = extra_args
+        self.genesis_time = genesis_time
         self.url: str | None = None
         self.process: subprocess.Popen | None = None
         self.log_path: Path | None = None
@@ -105,6 +110,8 @@ class AnvilNode:
             port = self.port or _free_port()
             command = [str(binary), "--host", "127.0.0.1", "--port", str(port), "--silent"]
             command += ["--chain-id", str(self.chain_id), "--hardfork", HARDFORK]
+            if self.genesis_time is not None and not (self.state is not None and self.state.exists()):
+                command += ["--timestamp", str(self.genesis_time)]  # a resumed chain keeps its own time
             if self.state is not None:
                 self.state.parent.mkdir(parents=True, exist_ok=True)
                 command += ["--state", str(self.state), "--preserve-historical-states"]
@@ -123,6 +130,8 @@ class AnvilNode:
             _running.add(self)
             try:
                 self._wait_ready()
+                if self.genesis_time is not None:
+                    self._call("anvil_setBlockTimestampInterval", [1])
                 return self
             except NodeError:
                 exited = self.process.poll() is not None
@@ -149,6 +158,13 @@ class AnvilNode:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def _call(self, method: str, params: list) -> object:
+        response = requests.post(self.url, json={"jsonrpc": "2.0", "id": 1, "method": method, "params": params},
+                                 timeout=self.ready_timeout).json()
+        if "error" in response:
+            raise NodeError(f"anvil at {self.url} refused {method}: {response['error'].get('message')}")
+        return response["result"]
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.ready_timeout

@@ -14,6 +14,11 @@ from web3.providers import BaseProvider
 
 from dfa.errors import NetworkError
 
+#: Where the chains that tests, benchmarks and the embedded chain start: 2026-01-01T00:00:00Z.
+#: A pinned clock makes every run the same on any date (what a rule decides at a time, and the
+#: gas it takes, may depend on the time).
+PINNED_GENESIS_TIME = 1_767_225_600
+
 
 class Backend(ABC):
     """Makes the provider of one chain and controls it when it is a development chain."""
@@ -37,12 +42,18 @@ class Backend(ABC):
 
 
 class EmbeddedBackend(Backend):
-    """The in-process chain: eth-tester on py-evm, nothing to start. Its state lives in this process."""
+    """The in-process chain: eth-tester on py-evm, nothing to start. Its state lives in this process.
 
-    def __init__(self) -> None:
+    Its clock is its own: the genesis block is at ``genesis_time`` and each block comes one second
+    after its parent (or where :meth:`travel` puts it), whatever the wall clock says.
+    """
+
+    def __init__(self, genesis_time: int = PINNED_GENESIS_TIME) -> None:
         from eth_tester import EthereumTester, PyEVMBackend
 
-        self.tester = EthereumTester(PyEVMBackend())
+        _run_py_evm_on_block_time()
+        genesis = PyEVMBackend.generate_genesis_params(overrides={"timestamp": genesis_time})
+        self.tester = EthereumTester(PyEVMBackend(genesis_parameters=genesis))
         # py-evm estimates gas by binary search, running the transaction 20 times and more;
         # one run at the block gas limit is enough here (the client adds headroom). The chain
         # class is made per backend, and a snapshot revert makes a new chain of the same class.
@@ -108,6 +119,14 @@ class RpcBackend(Backend):
         if "error" in response:
             raise NetworkError(f"the node at {self.url} refused {method}: {response['error'].get('message')}")
         return response["result"]
+
+
+def _run_py_evm_on_block_time() -> None:
+    """py-evm stamps a new block with the later of the wall clock and its parent + 1: with no wall
+    clock, blocks advance one second each (for every embedded chain of this process)."""
+    import eth._utils.headers
+
+    eth._utils.headers.eth_now = lambda: 0
 
 
 def _single_run_estimate(state: Any, transaction: Any) -> int:

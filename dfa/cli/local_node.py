@@ -47,8 +47,12 @@ def profile() -> NetworkProfile:
     return local_anvil(record["url"], record["chain_id"])
 
 
-def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None) -> dict:
-    """Start anvil in the background with its state in the data directory; idempotent."""
+def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time: int | None = None) -> dict:
+    """Start anvil in the background with its state in the data directory; idempotent.
+
+    ``genesis_time`` pins the clock: a new chain starts at that second, and every block (of a new
+    or resumed chain) comes one second after its parent unless time travel moves it.
+    """
     existing = running()
     if existing is not None:
         return {**existing, "already_running": True}
@@ -59,6 +63,8 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None) -> dict:
     command = [str(find_anvil()), "--host", "127.0.0.1", "--port", str(port), "--silent", "--chain-id",
                str(chain_id), "--hardfork", HARDFORK, "--state", str(state), "--preserve-historical-states",
                "--state-interval", "5"]
+    if genesis_time is not None and not state.exists():
+        command += ["--timestamp", str(genesis_time)]
     with open(directory / "anvil.log", "ab") as log:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)  # outlives this command, on purpose
@@ -69,9 +75,18 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None) -> dict:
         if process.poll() is not None:
             raise NodeError(f"anvil exited with code {process.returncode}; see {directory / 'anvil.log'}")
         if running() is not None:
+            if genesis_time is not None:
+                _pin_block_time(record["url"])
             return record
         time.sleep(0.1)
     raise NodeError(f"anvil did not answer at {record['url']} within 30s; see {directory / 'anvil.log'}")
+
+
+def _pin_block_time(url: str) -> None:
+    answer = requests.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "anvil_setBlockTimestampInterval",
+                                      "params": [1]}, timeout=5).json()
+    if "error" in answer:
+        raise NodeError(f"anvil at {url} refused to pin its clock: {answer['error'].get('message')}")
 
 
 def stop(timeout: float = 15.0) -> dict | None:

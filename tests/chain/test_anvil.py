@@ -8,6 +8,7 @@ import pytest
 
 from dfa import errors
 from dfa.chain.anvil import AnvilNode
+from dfa.chain.backends import PINNED_GENESIS_TIME
 from dfa.chain.client import Client
 from dfa.operator import InvestorRegistry, NewInvestor, investor_id
 from dfa.regulator import LicenseRegistry, LicenseTerms
@@ -15,7 +16,7 @@ from dfa.regulator import LicenseRegistry, LicenseTerms
 
 def test_state_survives_a_restart(tmp_path):
     state = tmp_path / "chain" / "state.json"
-    with AnvilNode(state=state, log_dir=tmp_path) as node:
+    with AnvilNode(state=state, log_dir=tmp_path, genesis_time=PINNED_GENESIS_TIME) as node:
         client = Client(node.profile)
         regulator, operator, registrar, holder = client.dev_accounts()[:4]
         licenses = LicenseRegistry.deploy(client, regulator)
@@ -31,7 +32,7 @@ def test_state_survives_a_restart(tmp_path):
         block = client.w3.eth.block_number
     assert node.process is None and state.is_file()
 
-    with AnvilNode(state=state, log_dir=tmp_path) as restarted:
+    with AnvilNode(state=state, log_dir=tmp_path, genesis_time=PINNED_GENESIS_TIME) as restarted:
         client = Client(restarted.profile)
         assert client.w3.eth.block_number == block
         registry = InvestorRegistry(client, registry.address)
@@ -40,7 +41,7 @@ def test_state_survives_a_restart(tmp_path):
 
 
 def test_stop_ends_the_process(tmp_path):
-    node = AnvilNode(log_dir=tmp_path).start()
+    node = AnvilNode(log_dir=tmp_path, genesis_time=PINNED_GENESIS_TIME).start()
     process = node.process
     node.stop()
     assert process.poll() is not None

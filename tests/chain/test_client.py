@@ -8,6 +8,7 @@ from eth_tester import PyEVMBackend
 
 from dfa import errors
 from dfa.chain.anvil import AnvilNode
+from dfa.chain.backends import PINNED_GENESIS_TIME
 from dfa.chain.client import Client
 from dfa.chain.network import EMBEDDED, NetworkProfile
 from dfa.chain.signers import KeySigner, write_keystore
@@ -40,7 +41,7 @@ def test_dev_flag_is_refused_for_a_chain_id_with_value():
 @pytest.fixture(scope="module")
 def production_like(tmp_path_factory):
     """A real node whose chain id is not a development one: what a permissioned network looks like."""
-    with AnvilNode(chain_id=4242, log_dir=tmp_path_factory.mktemp("prod-logs")) as node:
+    with AnvilNode(chain_id=4242, log_dir=tmp_path_factory.mktemp("prod-logs"), genesis_time=PINNED_GENESIS_TIME) as node:
         yield node, Client(NetworkProfile(name="pilot", chain_id=4242, rpc_url=node.url))
 
 
@@ -149,7 +150,7 @@ def test_out_of_gas_is_a_transaction_failure(world):
 
 
 def test_a_transaction_not_mined_in_time_raises_a_timeout(tmp_path):
-    with AnvilNode(log_dir=tmp_path, extra_args=("--no-mining",)) as node:
+    with AnvilNode(log_dir=tmp_path, extra_args=("--no-mining",), genesis_time=PINNED_GENESIS_TIME) as node:
         client = Client(node.profile.replace(receipt_timeout=0.5))
         sender = client.dev_accounts()[0]
         with pytest.raises(errors.TransactionTimeout, match="may still be mined") as late:
@@ -160,7 +161,8 @@ def test_a_transaction_not_mined_in_time_raises_a_timeout(tmp_path):
 @pytest.mark.parametrize("mode, tx_type, price", [("free", 0, 0), ("legacy", 0, None), ("eip1559", 2, None)])
 def test_fee_modes(tmp_path, monkeypatch, mode, tx_type, price):
     # A free-gas network (as Besu QBFT can be configured) has base fee 0 and accepts gas price 0.
-    with AnvilNode(log_dir=tmp_path, extra_args=("--base-fee", "0", "--gas-price", "0")) as node:
+    with AnvilNode(log_dir=tmp_path, extra_args=("--base-fee", "0", "--gas-price", "0"),
+                   genesis_time=PINNED_GENESIS_TIME) as node:
         client = Client(node.profile.replace(fee_mode=mode, poa=True))
         signer = _keystore_signer(tmp_path, monkeypatch)
         _fund(node, signer.address)
@@ -202,3 +204,18 @@ def test_a_refusal_in_the_estimate_is_the_contracts_typed_error(world):
         world.client.send(world.registrar, world.registry.contract, "registerInvestor",
                           bytes(12) + b"\x09" * 20, investor.wallet, investor.as_tuple())
     assert refused.value.wallet == investor.wallet and world.client.w3.eth.block_number == block
+
+
+def test_chains_started_here_keep_their_own_clock(tmp_path):
+    """Whatever the date, a test's chain starts at the pinned time and moves one second per block."""
+    embedded = Client.embedded()
+    with AnvilNode(log_dir=tmp_path, genesis_time=PINNED_GENESIS_TIME) as node:
+        for client in (embedded, Client(node.profile)):
+            assert client.w3.eth.get_block(0)["timestamp"] == PINNED_GENESIS_TIME
+            start = client.now()
+            regulator = client.dev_accounts()[0]
+            for _ in range(3):
+                client.transact(regulator, regulator.address, b"", value=1)
+            assert client.now() == start + 3
+            client.travel(3600)
+            assert client.now() == start + 3 + 3600

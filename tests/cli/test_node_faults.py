@@ -10,7 +10,7 @@ from eth_account import Account
 from dfa.cli.local_node import node_dir
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
-from tests.cli.test_cli import dfa, home, write  # noqa: F401  (home is a fixture)
+from tests.cli.test_cli import PINNED_DAY, dfa, home, write  # noqa: F401  (home is a fixture)
 from tests.cli.test_resume import ROWS, offering  # noqa: F401  (offering is a fixture)
 
 
@@ -21,7 +21,7 @@ def _kill_node():
 
 
 def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: F811
-    assert dfa(capsys, "node", "start")[0] == 0
+    assert dfa(capsys, "node", "start", "--pin-clock", PINNED_DAY)[0] == 0
     for signer, *argv in [(0, "regulator", "deploy"),
                           (0, "regulator", "license", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "--id", "C",
                            "--name", "A", "--scopes", "investor_registry", "--expires", "2030-01-01"),
@@ -47,7 +47,7 @@ def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: 
     assert code == 5 and "cannot reach" in err  # the third batch finds no node
     monkeypatch.setattr(InvestorRegistry, "_register_batch", real)
 
-    assert dfa(capsys, "node", "start")[0] == 0  # from the last saved state
+    assert dfa(capsys, "node", "start", "--pin-clock", PINNED_DAY)[0] == 0  # from the last saved state
     code, out, _ = dfa(capsys, "--json", "--dev-account", 2, "operator", "onboard", investors)
     result = json.loads(out)
     assert code == 0 and result["registered"] + result["skipped"] == ROWS
@@ -72,7 +72,7 @@ def test_allocation_survives_a_killed_node(offering, capsys, monkeypatch):  # no
     monkeypatch.setattr(DFAToken, "allocate_many", dying)
     assert dfa(capsys, "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)[0] == 5
     monkeypatch.setattr(DFAToken, "allocate_many", real)
-    assert dfa(capsys, "node", "start")[0] == 0
+    assert dfa(capsys, "node", "start", "--pin-clock", PINNED_DAY)[0] == 0
     code, out, err = dfa(capsys, "--json", "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
     assert code == 0, err
     code, out, _ = dfa(capsys, "--json", "register", "extract", "B")

@@ -6,14 +6,14 @@ import pytest
 from eth_account import Account
 
 from dfa.issuer.token import DFAToken
-from tests.cli.test_cli import DEV, dfa, home, write  # noqa: F401  (home is a fixture)
+from tests.cli.test_cli import DEV, PINNED_DAY, dfa, home, write  # noqa: F401  (home is a fixture)
 
 ROWS = 250
 
 
 @pytest.fixture
 def offering(home, capsys):  # noqa: F811
-    assert dfa(capsys, "node", "start")[0] == 0
+    assert dfa(capsys, "node", "start", "--pin-clock", PINNED_DAY)[0] == 0
     steps = [
         (0, "regulator", "deploy"),
         (0, "regulator", "license", DEV[1], "--id", "CB-1", "--name", "Alpha", "--scopes",
