@@ -265,3 +265,19 @@ def test_a_wallet_cannot_be_recovered_to_itself(lost):
     with pytest.raises(errors.RecoverySameWallet):
         world.client.send(world.registrar, registry.contract, "requestRecovery", lost.alice.address,
                           lost.alice.address, _ref(CASE), gas=300_000)
+
+
+def test_the_regulators_minimum_names_its_decision_and_stays_within_a_year(lost):
+    world, licenses = lost.world, lost.world.licenses
+    with pytest.raises(errors.LicenseRecoveryDelayTooLong) as too_long:
+        world.client.send(world.regulator, licenses.contract, "setMinRecoveryDelay", 366 * DAY, _ref("Decision 9"),
+                          gas=200_000)
+    assert (too_long.value.delay, too_long.value.max) == (366 * DAY, 365 * DAY)
+    with pytest.raises(errors.ValidationError, match="from 0 to"):
+        licenses.set_min_recovery_delay(366 * DAY, "Decision 9", world.regulator)
+    with pytest.raises(errors.LicenseReferenceRequired):
+        world.client.send(world.regulator, licenses.contract, "setMinRecoveryDelay", DAY, bytes(32), gas=200_000)
+    receipt = licenses.set_min_recovery_delay(DAY, "Decision 9", world.regulator)
+    [event] = licenses.receipt_events(receipt, "MinRecoveryDelaySet")
+    assert (event["delay"], event["decision"], event["actor"]) == (DAY, _ref("Decision 9"), world.regulator.address)
+    assert licenses.min_recovery_delay() == DAY
