@@ -214,7 +214,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     client.transact(regulator, second_registrar.address, b"", value=10**17)
     registry.add_registrar(second_registrar.address, operator_a)
     registry.add_wallet(miner.investor_id, replacement.address, registrar)
-    registry.request_recovery(miner.wallet, replacement.address, registrar)
+    registry.request_recovery(miner.wallet, replacement.address, "KYC re-verification 2026-17", registrar)
     refused("approving before the waiting period ends", errors.RecoveryTooEarly,
             lambda: registry.approve_recovery(miner.wallet, second_registrar))
     refused("the requesting agent approving its own request", errors.RecoverySameAgent,

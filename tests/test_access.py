@@ -38,6 +38,7 @@ LICENSES = {
     "suspendLicense": ("regulator", lambda w, i, o: [o, bytes(32)]),
     "reinstateLicense": ("regulator", None),  # needs a suspended licence: see below
     "revokeLicense": ("regulator", lambda w, i, o: [o, bytes(32)]),
+    "setMinRecoveryDelay": ("regulator", lambda w, i, o: [3600, b"D1".ljust(32, b"\0")]),
     "grantRole": ("regulator", lambda w, i, o: [role_id("REGULATOR_ROLE"), w.wallets[3]]),
     "revokeRole": ("regulator", lambda w, i, o: [role_id("REGULATOR_ROLE"), w.regulator.address]),
     "renounceRole": ("self", None),
@@ -54,10 +55,10 @@ REGISTRY = {
     "revokeRole": ("operator", lambda w, i, o: [role_id("REGISTRAR_ROLE"), w.registrar.address]),
     "renounceRole": ("self", None),
     "multicall": ("inner", None),
-    "requestRecovery": ("registrar", lambda w, i, o: [w.wallets[1], w.wallets[0]]),
+    "requestRecovery": ("registrar", lambda w, i, o: [w.wallets[1], w.wallets[0], b"K1".ljust(32, b"\0")]),
     "cancelRecovery": ("lost wallet or registrar", None),  # see tests/enforcement/test_recovery.py
     "approveRecovery": ("another registrar", None),  # needs a pending recovery: see below
-    "setRecoveryDelay": ("operator", lambda w, i, o: [3600]),
+    "setRecoveryDelay": ("operator", lambda w, i, o: [4 * 24 * 3600]),
 }
 MATRIX = {"licenses": LICENSES, "registry": REGISTRY}
 
@@ -138,8 +139,10 @@ def test_the_operator_admin_is_not_a_registrar(world):
 
 def test_approving_a_recovery_needs_the_registrar_role(world):
     _setup(world)
+    world.licenses.set_min_recovery_delay(0, "Decision 0", world.regulator)
     world.registry.set_recovery_delay(0, world.operator)
-    world.client.send(world.registrar, world.registry.contract, "requestRecovery", world.wallets[1], world.wallets[0])
+    world.client.send(world.registrar, world.registry.contract, "requestRecovery", world.wallets[1], world.wallets[0],
+                      b"K1".ljust(32, b"\0"))
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             world.client.send(getattr(world, actor), world.registry.contract, "approveRecovery", world.wallets[1])

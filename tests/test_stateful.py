@@ -43,6 +43,7 @@ def test_invariants_hold_under_random_operation(market):
         def start(self):
             self.snapshot = client.snapshot()
             world.registry.add_registrar(second_registrar.address, world.operator)
+            world.licenses.set_min_recovery_delay(0, "Decision 0", world.regulator)
             world.registry.set_recovery_delay(0, world.operator)
 
         def teardown(self):
@@ -182,7 +183,7 @@ def test_invariants_hold_under_random_operation(market):
             """A lost key: request, approval by a second registrar (no waiting period here), then the move."""
             lost, replacement = market.investors[who].address, extra[index]
             def steps():
-                world.registry.request_recovery(lost, replacement, world.registrar)
+                world.registry.request_recovery(lost, replacement, "KYC case 1", world.registrar)
                 world.registry.approve_recovery(lost, second_registrar)
                 token.recover_wallet(lost, world.outsider)
             self._act(steps)

@@ -30,7 +30,8 @@ interface IInvestorRegistry {
     /// @dev The investor id `wallet` belongs to, zero when none.
     function investorIdOf(address wallet) external view returns (bytes32);
 
-    /// @dev The wallet a completed recovery replaced `lost` with; zero when none.
+    /// @dev The current wallet a token delivers the completed recovery of `lost` to (the replacement
+    /// approved, or where that one was recovered to in turn); zero when none.
     function recoveredTo(address lost) external view returns (address);
 
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.

@@ -54,14 +54,17 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @dev A lost wallet's way to a new wallet of the same investor.
     struct Recovery {
         address replacement;
-        uint64 readyAt; // approval is possible from this second
+        uint64 readyAt; // approval is possible from this second (or later: see {approveRecovery})
         RecoveryStatus status;
         address requester;
+        uint64 requestedAt;
+        bytes32 caseReference; // the identity re-verification case (its hash or reference)
     }
 
     IOperatorLicenseRegistry public immutable licenses;
     address public immutable operator;
-    /// @dev How long a requested recovery waits, during which the lost wallet can cancel it.
+    /// @dev How long a requested recovery waits, during which the lost wallet can cancel it; never
+    /// below the regulator's minimum ({IOperatorLicenseRegistry-minRecoveryDelay}) when set or applied.
     uint64 public recoveryDelay = 3 days;
 
     /// @dev A wallet's packed record (its investor's, or a pointer to the shared one). A removed or
@@ -72,6 +75,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     mapping(bytes32 investorId => uint256 record) private _shared;
     mapping(bytes32 investorId => uint16 count) private _walletCounts;
     mapping(address lost => Recovery) private _recoveries;
+    /// @dev The replacement of a completed recovery -> the lost wallet (the latest one): tokens may
+    /// still have to deliver to it, so it is never removed, only recovered in turn.
+    mapping(address replacement => address lost) private _recoveredFrom;
 
     error RegistryOperatorNotLicensed(address operator);
     error RegistryInvalidInvestorId(bytes32 investorId);
@@ -88,7 +94,11 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RegistryTooManyWallets(bytes32 investorId, uint16 max);
     error RegistryLastWallet(bytes32 investorId, address wallet);
     error RegistryUnexpectedStatus(bytes32 investorId, Status status);
+    error RegistryWalletOwedRecovery(address wallet, address lost);
     error RecoveryOtherInvestor(address lost, address replacement);
+    error RecoveryReplacementRetired(address lost, address replacement);
+    error RecoveryReferenceRequired();
+    error RecoveryDelayBelowMinimum(uint64 delay, uint64 minimum);
     error RecoverySameWallet(address wallet);
     error RecoveryAlreadyPending(address lost);
     error RecoveryNotPending(address lost);
@@ -104,8 +114,14 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     event WalletRemoved(bytes32 indexed investorId, address indexed wallet, address indexed actor);
     event InvestorSuspended(bytes32 indexed investorId, bytes32 reason, address indexed actor);
     event InvestorReactivated(bytes32 indexed investorId, address indexed actor);
+    /// @dev `caseReference` names the identity re-verification case; the holder of `lost` may cancel until `readyAt`.
     event RecoveryRequested(
-        bytes32 indexed investorId, address indexed lost, address replacement, uint64 readyAt, address indexed actor
+        bytes32 indexed investorId,
+        address indexed lost,
+        address replacement,
+        uint64 readyAt,
+        bytes32 caseReference,
+        address indexed actor
     );
     event RecoveryCancelled(bytes32 indexed investorId, address indexed lost, address indexed actor);
     event RecoveryCompleted(
@@ -220,8 +236,12 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
      * until moved by enforcement; no one can register it again). An investor keeps at least one
      * wallet: to offboard an investor, suspend it.
      *
+     * A wallet a completed recovery named as replacement is never removed: a token may still have
+     * to carry that recovery out into it, and the registry cannot know which. Recover it instead
+     * (due process again): every recovery that named it then delivers to its own replacement.
+     *
      * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `wallet` is
-     * registered and is not its investor's last wallet.
+     * registered, is not its investor's last wallet and is no completed recovery's replacement.
      *
      * Emits {WalletRemoved}.
      */
@@ -229,6 +249,8 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         uint256 own = _currentWallet(wallet);
         bytes32 investorId = own.id();
         require(own.shared() && _walletCounts[investorId] > 1, RegistryLastWallet(investorId, wallet));
+        address lost = _recoveredFrom[wallet];
+        require(lost == address(0), RegistryWalletOwedRecovery(wallet, lost));
         _retire(wallet, own);
         emit WalletRemoved(investorId, wallet, _msgSender());
     }
@@ -263,23 +285,33 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /**
-     * @dev Starts the recovery of a lost wallet to `replacement`, a wallet of the same investor
-     * (add it first). The lost wallet can cancel during {recoveryDelay}; then another agent approves.
+     * @dev Starts the recovery of a lost wallet to `replacement`, a current wallet of the same
+     * investor (add it first). `caseReference` names the identity re-verification case behind it. The
+     * request is announced by {RecoveryRequested}; the holder of the lost wallet can cancel during
+     * the waiting period ({recoveryDelay}, never below the regulator's minimum); then another
+     * agent approves.
      *
-     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; both wallets belong to
-     * the same investor; no recovery of `lost` is pending.
+     * Requirements: caller has REGISTRAR_ROLE; the operator is licensed; `caseReference` is not zero;
+     * `lost` is a current wallet; `replacement` is another current wallet of the same investor; no
+     * recovery of `lost` is pending.
      *
      * Emits {RecoveryRequested}.
      */
-    function requestRecovery(address lost, address replacement) external onlyRole(REGISTRAR_ROLE) whenLicensed {
+    function requestRecovery(address lost, address replacement, bytes32 caseReference)
+        external
+        onlyRole(REGISTRAR_ROLE)
+        whenLicensed
+    {
+        require(caseReference != bytes32(0), RecoveryReferenceRequired());
         bytes32 investorId = _currentWallet(lost).id();
-        require(lost != replacement, RecoverySameWallet(lost));
-        uint256 other = _wallets[replacement];
-        require(other.id() == investorId && !other.retired(), RecoveryOtherInvestor(lost, replacement));
+        _checkReplacement(investorId, lost, replacement);
         require(_recoveries[lost].status != RecoveryStatus.Pending, RecoveryAlreadyPending(lost));
-        uint64 readyAt = uint64(block.timestamp) + recoveryDelay;
-        _recoveries[lost] = Recovery(replacement, readyAt, RecoveryStatus.Pending, _msgSender());
-        emit RecoveryRequested(investorId, lost, replacement, readyAt, _msgSender());
+        uint64 minimum = licenses.minRecoveryDelay();
+        uint64 readyAt = uint64(block.timestamp) + (recoveryDelay > minimum ? recoveryDelay : minimum);
+        _recoveries[lost] = Recovery(
+            replacement, readyAt, RecoveryStatus.Pending, _msgSender(), uint64(block.timestamp), caseReference
+        );
+        emit RecoveryRequested(investorId, lost, replacement, readyAt, caseReference, _msgSender());
     }
 
     /**
@@ -300,10 +332,15 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
 
     /**
      * @dev Completes a recovery: the lost wallet leaves the investor for good (it can never be
-     * registered again) and tokens can move its balance, freezes and lock-ups to the replacement.
+     * registered again) and each token can move its balance, freezes and lock-ups to the
+     * replacement, once ({recoveredTo}). The request is checked again as it stands now: the
+     * replacement must still be a current wallet of the investor (so the investor keeps at least
+     * one current wallet, whatever else was removed or recovered meanwhile), and the waiting
+     * period is never shorter than the regulator's current minimum counted from the request.
      *
      * Requirements: caller has REGISTRAR_ROLE and is not the agent who requested it; the
-     * operator is licensed; the recovery is pending and its waiting period is over.
+     * operator is licensed; the recovery is pending; its waiting period is over; `lost` and the
+     * replacement are still current wallets of the investor.
      *
      * Emits {RecoveryCompleted} and {WalletRemoved}.
      */
@@ -311,22 +348,30 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         Recovery storage recovery = _recoveries[lost];
         require(recovery.status == RecoveryStatus.Pending, RecoveryNotPending(lost));
         require(recovery.requester != _msgSender(), RecoverySameAgent(lost, _msgSender()));
-        require(block.timestamp >= recovery.readyAt, RecoveryTooEarly(lost, recovery.readyAt, block.timestamp));
-        recovery.status = RecoveryStatus.Completed;
+        uint64 readyAt = recovery.requestedAt + licenses.minRecoveryDelay();
+        if (recovery.readyAt > readyAt) readyAt = recovery.readyAt;
+        require(block.timestamp >= readyAt, RecoveryTooEarly(lost, readyAt, block.timestamp));
         uint256 own = _currentWallet(lost); // not removed meanwhile: a wallet is retired once
+        address replacement = recovery.replacement;
+        _checkReplacement(own.id(), lost, replacement);
+        recovery.status = RecoveryStatus.Completed;
         _retire(lost, own); // its balances count as the investor's until each token moves them
-        emit RecoveryCompleted(own.id(), lost, recovery.replacement, _msgSender());
+        _recoveredFrom[replacement] = lost;
+        emit RecoveryCompleted(own.id(), lost, replacement, _msgSender());
         emit WalletRemoved(own.id(), lost, _msgSender());
     }
 
     /**
-     * @dev Sets how long a recovery waits before it can be approved.
+     * @dev Sets how long a recovery waits before it can be approved. The operator may lengthen the
+     * regulator's minimum, never shorten it (nor does a lower minimum later shorten requests).
      *
-     * Requirements: caller has DEFAULT_ADMIN_ROLE.
+     * Requirements: caller has DEFAULT_ADMIN_ROLE; `delay` is not below the regulator's minimum.
      *
      * Emits {RecoveryDelaySet}.
      */
     function setRecoveryDelay(uint64 delay) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        uint64 minimum = licenses.minRecoveryDelay();
+        require(delay >= minimum, RecoveryDelayBelowMinimum(delay, minimum));
         recoveryDelay = delay;
         emit RecoveryDelaySet(delay, _msgSender());
     }
@@ -368,9 +413,26 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         return _wallets[wallet].retired();
     }
 
-    function recoveredTo(address lost) external view returns (address) {
+    /**
+     * @dev Where a token carries out the completed recovery of `lost`: the replacement approved,
+     * or, when that wallet was recovered in turn since, the wallet it was recovered to, and so
+     * on: always a current wallet of the investor (a replacement is never removed, see
+     * {removeWallet}). Zero when no recovery of `lost` was completed.
+     */
+    function recoveredTo(address lost) external view returns (address wallet) {
         Recovery storage recovery = _recoveries[lost];
-        return recovery.status == RecoveryStatus.Completed ? recovery.replacement : address(0);
+        if (recovery.status != RecoveryStatus.Completed) return address(0);
+        wallet = recovery.replacement;
+        while (_wallets[wallet].retired()) {
+            recovery = _recoveries[wallet]; // retired by its own recovery: follow it
+            if (recovery.status != RecoveryStatus.Completed) return address(0);
+            wallet = recovery.replacement;
+        }
+    }
+
+    /// @dev The lost wallet whose completed recovery last named `wallet` as replacement; zero when none.
+    function recoveredFrom(address wallet) external view returns (address) {
+        return _recoveredFrom[wallet];
     }
 
     /// @dev The investor id `wallet` belongs to (retired wallets included), zero when none.
@@ -431,6 +493,14 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     function _retire(address wallet, uint256 own) private {
         --_walletCounts[own.id()];
         _wallets[wallet] = own | InvestorRecords.RETIRED;
+    }
+
+    /// @dev `replacement` is another current wallet of `investorId` (the owner of `lost`).
+    function _checkReplacement(bytes32 investorId, address lost, address replacement) private view {
+        require(lost != replacement, RecoverySameWallet(lost));
+        uint256 other = _wallets[replacement];
+        require(other.id() == investorId, RecoveryOtherInvestor(lost, replacement));
+        require(!other.retired(), RecoveryReplacementRetired(lost, replacement));
     }
 
     function _requireFree(address wallet) private view {

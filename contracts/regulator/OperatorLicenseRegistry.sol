@@ -34,7 +34,12 @@ contract OperatorLicenseRegistry is AccessControl, IOperatorLicenseRegistry {
         bytes32 nameHash;
     }
 
+    /// @dev The longest minimum waiting period the regulator may set for recoveries.
+    uint64 public constant MAX_RECOVERY_DELAY = 365 days;
+
     mapping(address operator => License) private _licenses;
+    /// @inheritdoc IOperatorLicenseRegistry
+    uint64 public minRecoveryDelay = 3 days;
 
     error LicenseInvalidOperator(address operator);
     error LicenseInvalidScopes(uint8 scopes);
@@ -43,6 +48,8 @@ contract OperatorLicenseRegistry is AccessControl, IOperatorLicenseRegistry {
     error LicenseAlreadyHeld(address operator, Status status);
     error LicenseNotFound(address operator);
     error LicenseUnexpectedStatus(address operator, Status status, Status expected);
+    error LicenseReferenceRequired();
+    error LicenseRecoveryDelayTooLong(uint64 delay, uint64 max);
 
     event LicenseGranted(
         address indexed operator,
@@ -56,6 +63,7 @@ contract OperatorLicenseRegistry is AccessControl, IOperatorLicenseRegistry {
     event LicenseSuspended(address indexed operator, bytes32 reason, address indexed actor);
     event LicenseReinstated(address indexed operator, address indexed actor);
     event LicenseRevoked(address indexed operator, bytes32 reason, address indexed actor);
+    event MinRecoveryDelaySet(uint64 delay, bytes32 decision, address indexed actor);
 
     constructor(address admin, address regulator) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -135,6 +143,22 @@ contract OperatorLicenseRegistry is AccessControl, IOperatorLicenseRegistry {
         require(license.status != Status.Revoked, LicenseUnexpectedStatus(operator, Status.Revoked, Status.Active));
         license.status = Status.Revoked;
         emit LicenseRevoked(operator, reason, _msgSender());
+    }
+
+    /**
+     * @dev Sets the shortest waiting period before an operator's registry may approve a lost-key
+     * recovery (during it the holder can object). Applies at once to pending requests too, counted
+     * from each request; operators may wait longer, never less. `decision` is the reference of the regulator's decision.
+     *
+     * Requirements: caller has REGULATOR_ROLE; `decision` is not zero; `delay` at most {MAX_RECOVERY_DELAY}.
+     *
+     * Emits {MinRecoveryDelaySet}.
+     */
+    function setMinRecoveryDelay(uint64 delay, bytes32 decision) external onlyRole(REGULATOR_ROLE) {
+        require(decision != bytes32(0), LicenseReferenceRequired());
+        require(delay <= MAX_RECOVERY_DELAY, LicenseRecoveryDelayTooLong(delay, MAX_RECOVERY_DELAY));
+        minRecoveryDelay = delay;
+        emit MinRecoveryDelaySet(delay, decision, _msgSender());
     }
 
     /// @inheritdoc IOperatorLicenseRegistry

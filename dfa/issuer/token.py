@@ -175,8 +175,14 @@ class DFAToken(ContractAPI):
                           self.units(amount), expiry)
 
     def recover_wallet(self, lost: str, signer: Signer) -> TxReceipt:
-        """Move everything ``lost`` holds here to the wallet the registry recovered it to."""
+        """Move everything ``lost`` holds here to the current wallet the registry recovered it to; once per token."""
+        from dfa import errors
+
         lost = parse_address(lost)
+        if self.registry.recovered_to(lost) is None:
+            raise errors.DFANoCompletedRecovery({"lost": lost})
+        if next(self.events("WalletRecovered", lost=lost), None) is not None:
+            raise errors.DFARecoveryAlreadyExecuted({"lost": lost})
         return self._send(signer, "recoverWallet", lost)
 
     def set_reference_price(self, price: object, currency: str, signer: Signer) -> TxReceipt:

@@ -32,6 +32,7 @@ from dfa.types import (
     parse_address,
     parse_hash,
     parse_reference,
+    reference_from_bytes,
     reference_to_bytes,
 )
 
@@ -185,9 +186,13 @@ class Recovery(Model):
     lost: Address
     replacement: Address
     ready_at: int
-    """The recovery can be approved from this moment; until then the lost wallet can cancel it."""
+    """The recovery can be approved from this moment (or later, if the regulator raised its minimum
+    waiting period since: see :meth:`InvestorRegistry.ready_at`); until then the lost wallet can cancel it."""
     status: RecoveryStatus
     requester: Address
+    requested_at: int
+    reference: str
+    """The identity re-verification case the request names."""
 
 
 class InvestorRegistry(ContractAPI):
@@ -292,7 +297,14 @@ class InvestorRegistry(ContractAPI):
         return self._send(signer, "addWallet", *self._locate(investor_id), parse_address(wallet))
 
     def remove_wallet(self, wallet: str, signer: Signer) -> TxReceipt:
-        return self._send(signer, "removeWallet", parse_address(wallet))
+        """Retire a wallet; refused for the replacement of a completed recovery (recover that wallet instead)."""
+        wallet = parse_address(wallet)
+        lost = self.recovered_from(wallet)
+        if lost is not None:
+            from dfa import errors
+
+            raise errors.RegistryWalletOwedRecovery({"wallet": wallet, "lost": lost})
+        return self._send(signer, "removeWallet", wallet)
 
     def suspend(self, investor_id: str, reason: str, signer: Signer) -> TxReceipt:
         """Suspend an investor; ``reason`` is the reference (or hash) of the decision."""
@@ -304,47 +316,106 @@ class InvestorRegistry(ContractAPI):
 
     # -- lost-key recovery ------------------------------------------------------------------
 
-    def request_recovery(self, lost: str, replacement: str, signer: Signer) -> TxReceipt:
-        """Start recovering ``lost`` to ``replacement``, a wallet already added to the same investor."""
+    def request_recovery(self, lost: str, replacement: str, reference: str, signer: Signer) -> TxReceipt:
+        """Start recovering ``lost`` to ``replacement``, another current wallet of the same investor (add it first).
+
+        ``reference`` names the identity re-verification case (its number or the hash of its file);
+        it goes on chain in the ``RecoveryRequested`` event the holder of ``lost`` can object to.
+        The request waits the operator's delay, never less than the regulator's minimum.
+        """
+        from dfa import errors
+
+        if reference is None or not str(reference).strip():
+            raise ValidationError("a recovery request names the identity re-verification case behind it (reference)")
+        case = reference_to_bytes(parse_reference(reference))
         lost, replacement = parse_address(lost), parse_address(replacement)
         owner = self.investor_of(lost)
         if owner is None:
-            raise ValidationError(f"{lost} is not a wallet of any investor; nothing to recover")
-        if replacement not in owner.wallets or replacement == lost:
-            from dfa import errors
-
-            raise errors.RecoveryOtherInvestor({"lost": lost, "replacement": replacement})
-        return self._send(signer, "requestRecovery", lost, replacement)
+            raise errors.RegistryUnknownWallet({"wallet": lost})
+        self._check_replacement(lost, replacement, owner.investor_id)
+        pending = self.recovery(lost)
+        if pending is not None and pending.status is RecoveryStatus.PENDING:
+            raise errors.RecoveryAlreadyPending({"lost": lost})
+        return self._send(signer, "requestRecovery", lost, replacement, case)
 
     def cancel_recovery(self, lost: str, signer: Signer) -> TxReceipt:
         """Cancel a pending recovery: signed by the lost wallet itself, or by a registrar."""
         return self._send(signer, "cancelRecovery", parse_address(lost))
 
     def approve_recovery(self, lost: str, signer: Signer) -> TxReceipt:
-        """Complete a recovery after its waiting period; a different agent than the one who requested it."""
+        """Complete a recovery after its waiting period; a different agent than the one who requested it.
+
+        The request is checked as it stands now: the replacement must still be a current wallet of the
+        investor, and the wait is never shorter than the regulator's current minimum.
+        """
+        from dfa import errors
+
         lost = parse_address(lost)
         recovery = self.recovery(lost)
         if recovery is not None and recovery.status is RecoveryStatus.PENDING:
-            from dfa import errors
-
             now = self.client.now()
             if recovery.requester == signer.address:
                 raise errors.RecoverySameAgent({"lost": lost, "agent": signer.address})
-            if now < recovery.ready_at:
-                raise errors.RecoveryTooEarly({"lost": lost, "readyAt": recovery.ready_at, "now_": now})
+            ready_at = self.ready_at(recovery)
+            if now < ready_at:
+                raise errors.RecoveryTooEarly({"lost": lost, "readyAt": ready_at, "now_": now})
+            owner = self.investor_of(lost)
+            if owner is not None:
+                self._check_replacement(lost, recovery.replacement, owner.investor_id)
         return self._send(signer, "approveRecovery", lost)
+
+    def ready_at(self, recovery: Recovery) -> int:
+        """When ``recovery`` may be approved: its own wait, or the regulator's current minimum from the request."""
+        return max(recovery.ready_at, recovery.requested_at + self.licenses.min_recovery_delay())
 
     def recovery(self, lost: str) -> Recovery | None:
         lost = parse_address(lost)
-        replacement, ready_at, status, requester = self._call("recoveryOf", lost)
+        replacement, ready_at, status, requester, requested_at, reference = self._call("recoveryOf", lost)
         if status == RecoveryStatus.NONE:
             return None
-        return Recovery(lost=lost, replacement=replacement, ready_at=ready_at, status=status, requester=requester)
+        return Recovery(lost=lost, replacement=replacement, ready_at=ready_at, status=status, requester=requester,
+                        requested_at=requested_at, reference=reference_from_bytes(reference))
+
+    def recovered_to(self, lost: str) -> str | None:
+        """The current wallet a token delivers the completed recovery of ``lost`` to (following later recoveries)."""
+        wallet = self._call("recoveredTo", parse_address(lost))
+        return None if int(wallet, 16) == 0 else wallet
+
+    def recovered_from(self, wallet: str) -> str | None:
+        """The lost wallet whose completed recovery last named ``wallet`` its replacement, or ``None``."""
+        lost = self._call("recoveredFrom", parse_address(wallet))
+        return None if int(lost, 16) == 0 else lost
+
+    @property
+    def recovery_delay(self) -> int:
+        """The operator's waiting period for new requests, in seconds (the regulator's minimum may be longer)."""
+        return max(int(self._call("recoveryDelay")), self.licenses.min_recovery_delay())
+
+    @cached_property
+    def licenses(self) -> LicenseRegistry:
+        return LicenseRegistry(self.client, self._call("licenses"))
 
     def set_recovery_delay(self, seconds: int, signer: Signer) -> TxReceipt:
-        if not isinstance(seconds, int) or seconds < 0:
+        """The operator's waiting period for recoveries: at least the regulator's minimum, never less."""
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 0:
             raise ValidationError("the recovery delay is a number of seconds, not negative")
+        minimum = self.licenses.min_recovery_delay()
+        if seconds < minimum:
+            from dfa import errors
+
+            raise errors.RecoveryDelayBelowMinimum({"delay": seconds, "minimum": minimum})
         return self._send(signer, "setRecoveryDelay", seconds)
+
+    def _check_replacement(self, lost: str, replacement: str, investor_id: str) -> None:
+        """The chain's own order of checks: another wallet, of the same investor, not retired."""
+        from dfa import errors
+
+        if replacement == lost:
+            raise errors.RecoverySameWallet({"wallet": lost})
+        if self._call("investorIdOf", replacement) != _id(investor_id):
+            raise errors.RecoveryOtherInvestor({"lost": lost, "replacement": replacement})
+        if self._call("isRetired", replacement):
+            raise errors.RecoveryReplacementRetired({"lost": lost, "replacement": replacement})
 
     # -- reads ------------------------------------------------------------------------------
 

@@ -168,6 +168,23 @@ class LicenseRegistry(ContractAPI):
             in_force=in_force,
         )
 
+    def min_recovery_delay(self) -> int:
+        """The shortest waiting period (seconds) before an operator's registry may approve a lost-key recovery."""
+        return int(self._call("minRecoveryDelay"))
+
+    def set_min_recovery_delay(self, seconds: int, decision: str, signer: Signer) -> TxReceipt:
+        """Set the minimum recovery waiting period for every operator (regulator); ``decision`` is its reference.
+
+        Operators may wait longer, never less; a new minimum applies to pending requests too,
+        counted from each request.
+        """
+        maximum = int(self._call("MAX_RECOVERY_DELAY"))
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= maximum:
+            raise ValidationError(f"the minimum recovery delay is a number of seconds from 0 to {maximum} (365 days)")
+        if not decision or not str(decision).strip():
+            raise ValidationError("setting the minimum recovery delay needs the reference of the regulator's decision")
+        return self._send(signer, "setMinRecoveryDelay", seconds, reference_to_bytes(parse_reference(decision)))
+
     def is_licensed(self, operator: str, scopes: Scope) -> bool:
         """The contract's own answer: active, unexpired and covering ``scopes``."""
         return bool(self._call("isLicensed", parse_address(operator), int(scopes)))

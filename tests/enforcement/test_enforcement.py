@@ -110,10 +110,18 @@ def test_forced_transfer_moves_frozen_tokens_of_a_frozen_wallet_while_paused(hel
     receipt = acts.forced_transfer(held.alice.address, held.bob.address, "900", CASE, agent)
     assert token.balance_of(held.alice.address) == 100 and token.balance_of(held.bob.address) == 1900
     assert token.frozen_tokens(held.alice.address) == 100  # never above the balance
+    assert [(e["account"], e["amount"]) for e in token.receipt_events(receipt, "Frozen")] == [(held.alice.address, 10000)]
     [standard] = token.receipt_events(receipt, "ForcedTransfer")
     assert (standard["from"], standard["to"], standard["amount"]) == (held.alice.address, held.bob.address, 90000)
     [ours] = token.receipt_events(receipt, "ForcedTransferExecuted")
     assert ours["actor"] == agent.address and ours["legalReference"].rstrip(b"\0").decode() == CASE
+
+
+def test_a_forced_transfer_that_leaves_the_frozen_part_whole_emits_no_frozen_change(held, acts):
+    token, agent = held.token, held.enforcement_agent
+    acts.freeze_tokens(held.alice.address, "300", CASE, agent)
+    receipt = acts.forced_transfer(held.alice.address, held.bob.address, "700", CASE, agent)
+    assert token.frozen_tokens(held.alice.address) == 300 and token.receipt_events(receipt, "Frozen") == []
 
 
 def test_forced_transfer_only_to_a_verified_wallet(held, acts):

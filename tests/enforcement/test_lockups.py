@@ -49,13 +49,32 @@ def test_a_forced_transfer_takes_locked_tokens_and_leaves_no_more_locked_than_he
     refused(locked, r.LockedTokens, locked.alice, locked.carol.address, "1")
 
 
+def test_a_partial_forced_transfer_never_shortens_a_running_lockup(locked):
+    """Today: 150 held, 50 locked for a year, a forced transfer of 50 left 0 locked (an ended tranche
+    counted against the balance that stays)."""
+    token, client, carol = locked.token, locked.world.client, locked.carol.address
+    now = client.now()
+    for decision, lockup, amount, digit in (("SHORT-1", 10 * DAY, "100", "66"), ("YEAR-1", 365 * DAY, "50", "77")):
+        token.publish_decision(DecisionSpec(decision_id=decision, document_hash="0x" + digit * 32, cap="10000",
+                                            price="1.00", currency="USD", subscription_start=now,
+                                            subscription_end=now + 30 * DAY, lockup_until=now + lockup),
+                               locked.admin)
+        token.allocate(decision, carol, amount, locked.issuer_agent)
+    client.travel(10 * DAY)
+    assert token.balance_of(carol) == 150 and token.locked_tokens(carol) == 50
+    Enforcement(token).forced_transfer(carol, locked.bob.address, "50", "Court 4", locked.enforcement_agent)
+    assert token.balance_of(carol) == 100 and token.locked_tokens(carol) == 50
+    refused(locked, r.LockedTokens, locked.carol, locked.bob.address, "50.01")
+    passes(locked, locked.carol, locked.bob.address, "50")
+
+
 def test_recovery_moves_the_lock_ups(locked):
     world, token = locked.world, locked.token
     new_wallet = world.wallets[0]
     world.registry.add_wallet(locked.ids["alice"], new_wallet, world.registrar)
     approver = world.client.dev_accounts()[9]
     world.registry.add_registrar(approver.address, world.operator)
-    world.registry.request_recovery(locked.alice.address, new_wallet, world.registrar)
+    world.registry.request_recovery(locked.alice.address, new_wallet, "KYC case 5", world.registrar)
     world.client.travel(3 * DAY)
     world.registry.approve_recovery(locked.alice.address, approver)
     token.recover_wallet(locked.alice.address, world.outsider)

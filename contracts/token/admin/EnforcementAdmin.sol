@@ -13,8 +13,6 @@ abstract contract EnforcementAdmin is LockUps {
     event Unpaused(bytes32 legalReference, address indexed actor);
     event WalletFrozen(address indexed wallet, uint64 until, bytes32 legalReference, address indexed actor);
     event WalletUnfrozen(address indexed wallet, bytes32 legalReference, address indexed actor);
-    /// @dev ERC-7943: the frozen part of `account`'s balance is now `amount`.
-    event Frozen(address indexed account, uint256 amount);
     event TokensFrozen(
         address indexed wallet, uint256 amount, uint64 until, bytes32 legalReference, address indexed actor
     );
@@ -94,8 +92,7 @@ abstract contract EnforcementAdmin is LockUps {
         uint256 balance = balanceOf(account);
         require(amount <= balance, DFAFreezeAboveBalance(account, amount, balance));
         uint64 lapse = _lapse(until);
-        _enforcementStorage().frozenTokens[account] = FrozenTokens(uint192(amount), amount == 0 ? 0 : lapse);
-        if (amount != 0) _setFeature(FEATURE_FREEZES, true);
+        _setFrozenTokens(account, amount, lapse);
         emit Frozen(account, amount);
         emit TokensFrozen(account, amount, lapse, legalReference, _msgSender());
         return true;

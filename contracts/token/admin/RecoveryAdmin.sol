@@ -6,9 +6,15 @@ import {LockUps} from "../extensions/LockUps.sol";
 /**
  * @title RecoveryAdmin
  * @notice Carries out, in this token, a wallet recovery the operator's registry completed
- * (requested by a registrar, open to cancellation by the lost wallet during a waiting period,
- * approved by a second agent): the balance, the frozen part, a wallet freeze and the lock-ups
- * move from the lost wallet to its replacement. Anyone may carry it out: the due process is in the registry.
+ * (requested by a registrar with the reference of the identity re-verification case, announced
+ * by event, open to cancellation by the lost wallet during a waiting period the regulator sets a
+ * minimum for, approved by a second agent): the balance, each frozen tranche with its own lapse,
+ * a wallet freeze and the lock-ups move from the lost wallet to its replacement. Anyone may carry
+ * it out (the due process is in the registry), once per lost wallet and token.
+ *
+ * The tokens go to a current wallet of the investor only: the registry names the replacement
+ * approved, or, when that wallet was itself recovered since, the wallet it was recovered to (the
+ * registry refuses to remove a wallet a completed recovery may still have to deliver to).
  */
 abstract contract RecoveryAdmin is LockUps {
     event WalletRecovered(
@@ -16,30 +22,26 @@ abstract contract RecoveryAdmin is LockUps {
     );
 
     error DFANoCompletedRecovery(address lost);
+    error DFARecoveryAlreadyExecuted(address lost);
 
     /**
-     * @dev Moves everything `lost` holds in this token to the wallet the registry recovered it to.
+     * @dev Moves everything `lost` holds in this token to the current wallet the registry recovered it to.
      *
-     * Requirements: the registry completed a recovery of `lost`.
+     * Requirements: the registry completed a recovery of `lost`; this token has not carried it out yet.
      *
-     * Emits {WalletRecovered}, {ForcedTransfer} and {IERC20-Transfer}.
+     * Emits {WalletRecovered}, {ForcedTransfer}, {IERC20-Transfer}, and {Frozen} for both wallets
+     * when frozen tokens moved.
      */
     function recoverWallet(address lost) external {
         address replacement = registry().recoveredTo(lost);
         require(replacement != address(0), DFANoCompletedRecovery(lost));
         EnforcementStorage storage $ = _enforcementStorage();
-        uint256 frozen = getFrozenTokens(lost);
-        FrozenTokens memory lostFreeze = $.frozenTokens[lost];
+        require(!$.recovered[lost], DFARecoveryAlreadyExecuted(lost)); // a retired wallet receives nothing afterwards
+        $.recovered[lost] = true;
         uint256 amount = balanceOf(lost);
+        uint256 frozen = _moveFrozen(lost, replacement);
         _moveLocks(lost, replacement);
         _forceMove(lost, replacement, amount);
-        if (frozen != 0) {
-            FrozenTokens storage target = $.frozenTokens[replacement];
-            uint256 already = getFrozenTokens(replacement);
-            uint64 until = target.until > lostFreeze.until ? target.until : lostFreeze.until;
-            $.frozenTokens[replacement] = FrozenTokens(uint192(already + frozen), until);
-        }
-        delete $.frozenTokens[lost];
         uint64 walletFreeze = $.walletFrozenUntil[lost];
         if (walletFreeze > $.walletFrozenUntil[replacement]) $.walletFrozenUntil[replacement] = walletFreeze;
         emit ForcedTransfer(lost, replacement, amount);

@@ -14,21 +14,25 @@ import {Restrictions} from "../Restrictions.sol";
  * of a balance, each optionally until a moment after which it lapses by itself, and move
  * tokens by court order (ERC-7943 `forcedTransfer`) regardless of freezes and rules, but only
  * to a verified wallet. The freezing and pausing acts are in {EnforcementAdmin}.
+ *
+ * A wallet's frozen part is kept as tranches (amount, lapse), one per order, like lock-ups: an
+ * order of the enforcement agent sets the whole frozen part as one tranche; a recovery brings
+ * the lost wallet's tranches along, each with its own lapse, so no order is lengthened or
+ * shortened by another. {getFrozenTokens} sums the tranches that have not lapsed.
  */
 abstract contract Enforcement is Eligibility {
     using TransientSlot for *;
 
     uint64 internal constant INDEFINITELY = type(uint64).max;
-
-    struct FrozenTokens {
-        uint192 amount;
-        uint64 until; // the freeze lapses at this second
-    }
+    /// @dev Live frozen tranches a wallet keeps apart; beyond, a new one merges into the longest (never lenient).
+    uint256 internal constant MAX_FREEZES = 8;
 
     /// @custom:storage-location erc7201:dfa.storage.Enforcement
     struct EnforcementStorage {
         mapping(address wallet => uint64 until) walletFrozenUntil;
-        mapping(address wallet => FrozenTokens) frozenTokens;
+        // one tranche per order, each lapsing by itself: amount << 64 | lapse (the second it ends)
+        mapping(address wallet => uint256[]) frozenTokens;
+        mapping(address lost => bool) recovered; // the recoveries this token carried out, each once
     }
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.Enforcement")) - 1)) & ~bytes32(uint256(0xff))
@@ -36,6 +40,8 @@ abstract contract Enforcement is Eligibility {
     // keccak256("dfa.transient.rulesBypassed")
     bytes32 private constant RULES_BYPASSED = 0xe76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f;
 
+    /// @dev ERC-7943: the frozen part of `account`'s balance is now `amount` (an order, a forced transfer, a recovery).
+    event Frozen(address indexed account, uint256 amount);
     /// @dev ERC-7943: tokens moved by an enforcement act.
     event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
     /// @dev The same act with its legal basis and who carried it out.
@@ -57,9 +63,12 @@ abstract contract Enforcement is Eligibility {
     }
 
     /// @dev ERC-7943: the part of `account`'s balance that is frozen now.
-    function getFrozenTokens(address account) public view returns (uint256) {
-        FrozenTokens storage frozen = _enforcementStorage().frozenTokens[account];
-        return frozen.until > block.timestamp ? frozen.amount : 0;
+    function getFrozenTokens(address account) public view returns (uint256 frozen) {
+        uint256[] storage tranches = _enforcementStorage().frozenTokens[account];
+        for (uint256 i = 0; i < tranches.length; ++i) {
+            uint256 tranche = tranches[i];
+            if (uint64(tranche) > block.timestamp) frozen += tranche >> 64;
+        }
     }
 
     /// @dev When the wallet freeze of `wallet` lapses (0: not frozen; max uint64: until lifted).
@@ -67,15 +76,73 @@ abstract contract Enforcement is Eligibility {
         return _enforcementStorage().walletFrozenUntil[wallet];
     }
 
-    /// @dev Moves tokens whatever freezes and rules say; frozen tokens that leave `from` stop being frozen.
+    /// @dev Moves tokens whatever freezes and rules say. Free tokens leave first; frozen ones that
+    /// must leave too stop being frozen (what stays frozen is never above what stays held), with {Frozen}.
     function _forceMove(address from, address to, uint256 amount) internal virtual {
         uint256 balance = balanceOf(from);
         require(balance >= amount, DFAInsufficientBalance(from, balance, amount));
         RULES_BYPASSED.asBoolean().tstore(true);
         _transfer(from, to, amount);
         RULES_BYPASSED.asBoolean().tstore(false);
-        FrozenTokens storage frozen = _enforcementStorage().frozenTokens[from];
-        if (frozen.amount > balance - amount) frozen.amount = uint192(balance - amount); // never above the balance
+        uint256 remaining = balance - amount;
+        if (getFrozenTokens(from) > remaining) {
+            uint256[] storage tranches = _enforcementStorage().frozenTokens[from];
+            for (uint256 i = 0; i < tranches.length; ++i) {
+                uint256 tranche = tranches[i];
+                if (uint64(tranche) <= block.timestamp) continue; // lapsed: holds nothing back
+                uint256 kept = tranche >> 64 > remaining ? remaining : tranche >> 64;
+                tranches[i] = kept << 64 | uint64(tranche);
+                remaining -= kept;
+            }
+            emit Frozen(from, balance - amount);
+        }
+    }
+
+    /**
+     * @dev Sets the whole frozen part of `account` to `amount`, lapsing at `until`, as one tranche
+     * (an order of the enforcement agent replaces whatever was frozen before); `amount` 0 lifts
+     * every freeze. The caller checks the order (role, legal reference, amount within balance) and emits.
+     */
+    function _setFrozenTokens(address account, uint256 amount, uint64 until) internal {
+        EnforcementStorage storage $ = _enforcementStorage();
+        delete $.frozenTokens[account];
+        if (amount != 0) {
+            $.frozenTokens[account].push(amount << 64 | until);
+            _setFeature(FEATURE_FREEZES, true); // never cleared: transfers skip freeze reads until the first freeze
+        }
+    }
+
+    /// @dev Moves every live frozen tranche of `from` to `to`, each keeping its own lapse (a recovery),
+    /// with {Frozen} for both wallets when anything moved. Returns the amount moved. `to` keeps at
+    /// most {MAX_FREEZES} live tranches: beyond, a tranche merges into its first, which then lapses
+    /// at the later of both (never lenient).
+    function _moveFrozen(address from, address to) internal returns (uint256 moved) {
+        EnforcementStorage storage $ = _enforcementStorage();
+        uint256[] storage source = $.frozenTokens[from];
+        uint256[] storage target = $.frozenTokens[to];
+        for (uint256 i = target.length; i > 0; --i) {
+            if (uint64(target[i - 1]) <= block.timestamp) {
+                target[i - 1] = target[target.length - 1]; // lapsed: dropped
+                target.pop();
+            }
+        }
+        for (uint256 i = 0; i < source.length; ++i) {
+            uint256 tranche = source[i];
+            if (uint64(tranche) <= block.timestamp) continue;
+            moved += tranche >> 64;
+            if (target.length < MAX_FREEZES) {
+                target.push(tranche);
+            } else {
+                uint256 first = target[0];
+                uint64 until = uint64(first) > uint64(tranche) ? uint64(first) : uint64(tranche);
+                target[0] = ((first >> 64) + (tranche >> 64)) << 64 | until;
+            }
+        }
+        delete $.frozenTokens[from];
+        if (moved != 0) {
+            emit Frozen(from, 0);
+            emit Frozen(to, getFrozenTokens(to));
+        }
     }
 
     function _rulesBypassed() internal view virtual override returns (bool) {

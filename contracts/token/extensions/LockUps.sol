@@ -79,12 +79,14 @@ abstract contract LockUps is Enforcement {
         delete _lockUpsStorage().locks[from];
     }
 
-    /// @dev Forced moves take locked tokens too: what stays locked is never more than what stays held.
+    /// @dev Forced moves take free tokens first, then locked ones: what stays locked is never more
+    /// than what stays held, and a partial move never shortens a running lock-up.
     function _forceMove(address from, address to, uint256 amount) internal virtual override {
         super._forceMove(from, to, amount);
         uint256 remaining = balanceOf(from);
         Lock[] storage locks = _lockUpsStorage().locks[from];
         for (uint256 i = 0; i < locks.length; ++i) {
+            if (locks[i].until <= block.timestamp) continue; // ended: holds nothing back, takes no share of the balance
             if (locks[i].amount > remaining) locks[i].amount = uint192(remaining);
             remaining -= locks[i].amount;
         }

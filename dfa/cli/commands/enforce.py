@@ -29,6 +29,7 @@ def register(sub) -> None:
     p = actions.add_parser("recovery-request", help="start recovering a lost wallet (registrar)")
     p.add_argument("lost")
     p.add_argument("replacement")
+    p.add_argument("--reference", required=True, help="the identity re-verification case (number or hash)")
     p.set_defaults(func=_request)
     p = actions.add_parser("recovery-approve", help="approve a recovery after its wait (another registrar)")
     p.add_argument("lost")
@@ -60,7 +61,7 @@ def _forced(ctx, args) -> None:
 
 
 def _request(ctx, args) -> None:
-    _registry(ctx).request_recovery(args.lost, args.replacement, ctx.signer)
+    _registry(ctx).request_recovery(args.lost, args.replacement, args.reference, ctx.signer)
     recovery = _registry(ctx).recovery(args.lost)
     ctx.say(f"recovery of {args.lost} requested; it can be approved from {recovery.ready_at}",
             **recovery.model_dump(mode="json"))
