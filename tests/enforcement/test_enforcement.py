@@ -125,8 +125,10 @@ def test_forced_transfer_only_to_a_verified_wallet(held, acts):
             acts.forced_transfer(held.alice.address, target, "1", CASE, agent)
         assert not before.value.sent
         with pytest.raises(errors.DFAForcedTransferToUnverified):
-            world.client.send(agent, held.token.contract, "forcedTransfer", held.alice.address, target, 100,
-                              CASE.encode().ljust(32, b"\0"), gas=300_000)
+            token = held.token
+            world.client.send(agent, token.contract, "multicall",
+                              [token._encode("setLegalReference", CASE.encode().ljust(32, b"\0"), 0),
+                               token._encode("forcedTransfer", held.alice.address, target, 100)], gas=300_000)
     with pytest.raises(errors.DFAInsufficientBalance):
         acts.forced_transfer(held.alice.address, held.bob.address, "1000.01", CASE, agent)
 

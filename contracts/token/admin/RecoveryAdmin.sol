@@ -28,14 +28,14 @@ abstract contract RecoveryAdmin is LockUps {
         address replacement = registry().recoveredTo(lost);
         require(replacement != address(0), DFANoCompletedRecovery(lost));
         EnforcementStorage storage $ = _enforcementStorage();
-        uint256 frozen = getFrozenTokens(lost);
+        uint256 frozen = _frozenTokens(lost);
         FrozenTokens memory lostFreeze = $.frozenTokens[lost];
         uint256 amount = balanceOf(lost);
         _moveLocks(lost, replacement);
         _forceMove(lost, replacement, amount);
         if (frozen != 0) {
             FrozenTokens storage target = $.frozenTokens[replacement];
-            uint256 already = getFrozenTokens(replacement);
+            uint256 already = _frozenTokens(replacement);
             uint64 until = target.until > lostFreeze.until ? target.until : lostFreeze.until;
             $.frozenTokens[replacement] = FrozenTokens(uint192(already + frozen), until);
         }

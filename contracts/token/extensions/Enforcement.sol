@@ -6,6 +6,7 @@ import {Restricted} from "./Restricted.sol";
 import {TokenRoles} from "./TokenRoles.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
+import {IERC7943FungibleDeclarations} from "../interfaces/IERC7943.sol";
 
 /**
  * @title Enforcement
@@ -14,8 +15,11 @@ import {Restrictions} from "../Restrictions.sol";
  * of a balance, each optionally until a moment after which it lapses by itself, and move
  * tokens by court order (ERC-7943 `forcedTransfer`) regardless of freezes and rules, but only
  * to a verified wallet. The freezing and pausing acts are in {EnforcementAdmin}.
+ *
+ * ERC-7943's events ({Frozen}, {ForcedTransfer}) and errors are declared here, once, for both halves
+ * of the token ({IERC7943FungibleDeclarations}).
  */
-abstract contract Enforcement is Eligibility {
+abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
     using TransientSlot for *;
 
     uint64 internal constant INDEFINITELY = type(uint64).max;
@@ -36,8 +40,6 @@ abstract contract Enforcement is Eligibility {
     // keccak256("dfa.transient.rulesBypassed")
     bytes32 private constant RULES_BYPASSED = 0xe76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f;
 
-    /// @dev ERC-7943: tokens moved by an enforcement act.
-    event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
     /// @dev The same act with its legal basis and who carried it out.
     event ForcedTransferExecuted(
         address indexed from, address indexed to, uint256 amount, bytes32 legalReference, address indexed actor
@@ -56,10 +58,17 @@ abstract contract Enforcement is Eligibility {
         return _enforcementStorage().walletFrozenUntil[wallet] > block.timestamp;
     }
 
-    /// @dev ERC-7943: the part of `account`'s balance that is frozen now.
-    function getFrozenTokens(address account) public view returns (uint256) {
+    /// @dev The part of `account`'s balance frozen now by partial freezes (a wallet freeze aside:
+    /// ERC-7943's `getFrozenTokens`, in {TransferChecks}, adds it).
+    function _frozenTokens(address account) internal view returns (uint256) {
         FrozenTokens storage frozen = _enforcementStorage().frozenTokens[account];
         return frozen.until > block.timestamp ? frozen.amount : 0;
+    }
+
+    /// @dev Sets the partial freeze of `account` to `amount` until `until` (a second, or {INDEFINITELY}).
+    function _setFrozenTokens(address account, uint256 amount, uint64 until) internal {
+        _enforcementStorage().frozenTokens[account] = FrozenTokens(uint192(amount), amount == 0 ? 0 : until);
+        if (amount != 0) _setFeature(FEATURE_FREEZES, true); // never cleared: transfers skip freeze reads until the first
     }
 
     /// @dev When the wallet freeze of `wallet` lapses (0: not frozen; max uint64: until lifted).
@@ -90,7 +99,7 @@ abstract contract Enforcement is Eligibility {
             if (from != address(0)) {
                 if ($.walletFrozenUntil[from] > block.timestamp) return Restrictions.SENDER_FROZEN;
                 uint256 balance = balanceOf(from);
-                if (value <= balance && value > balance - getFrozenTokens(from)) return Restrictions.FROZEN_TOKENS;
+                if (value <= balance && value > balance - _frozenTokens(from)) return Restrictions.FROZEN_TOKENS;
             }
             if (to != address(0) && $.walletFrozenUntil[to] > block.timestamp) return Restrictions.SENDER_FROZEN + 1;
         }
