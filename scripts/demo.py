@@ -253,7 +253,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     print(format_table(
         ("investor", "wallets", "balance", "frozen wallets"),
         [(labels.get(h.investor_id, "(outside the register)"), len(h.wallets),
-          f"{h.balance:,.2f} {extract.symbol}", sum(1 for w in h.wallets if token.is_frozen(w.wallet)))
+          f"{h.balance:,.2f} {extract.symbol}", sum(1 for w in h.wallets if w.wallet_frozen))
          for h in extract.holders], right=(1, 2, 3)))
     path = Path(csv_dir or tempfile.mkdtemp(prefix="dfa-demo-")) / f"register-{extract.symbol}-{extract.block}.csv"
     path.write_text(extract.to_csv())

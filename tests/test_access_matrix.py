@@ -52,8 +52,9 @@ TOKEN_CALLS = {
     "approveTransfer": lambda m: [m.bob.address, m.carol.address, 1, m.world.client.now() + 100],
     "pause": lambda m: [_key("Case 1")],
     "freezeWallet": lambda m: [m.alice.address, _key("Case 1"), 0],
-    "setFrozenTokens": lambda m: [m.bob.address, 1, _key("Case 1"), 0],
-    "forcedTransfer": lambda m: [m.bob.address, m.carol.address, 1, _key("Case 1")],
+    "setLegalReference": lambda m: [_key("Case 1"), 0],
+    "setFrozenTokens": lambda m: [m.bob.address, 1],
+    "forcedTransfer": lambda m: [m.bob.address, m.carol.address, 1],
     "setDocument": lambda m: [_key("notice"), "https://example.kz/notice", b"\x22" * 32],
     "removeDocument": lambda m: [_key("terms")],
     "publishDecision": lambda m: [_key("NEW-1"), _terms(m)],
@@ -62,10 +63,13 @@ TOKEN_CALLS = {
     "grantRole": lambda m: [role_id("ISSUER_AGENT_ROLE"), m.world.outsider.address],
     "revokeRole": lambda m: [role_id("ISSUER_AGENT_ROLE"), m.issuer_agent.address],
 }
+# ERC-7943 acts: their legal reference comes first in the same transaction
+WITH_REFERENCE = {"setFrozenTokens", "forcedTransfer"}
 ROLE_HOLDER = {
     "ISSUER_AGENT_ROLE": "issuer_agent",
     "COMPLIANCE_ROLE": "compliance_agent",
     "ENFORCEMENT_ROLE": "enforcement_agent",
+    "ENFORCEMENT_ROLE, after setLegalReference in the same transaction": "enforcement_agent",
     "DOCUMENT_MANAGER_ROLE": "document_manager",
     "DEFAULT_ADMIN_ROLE (the issuer)": "admin",
     "admin of the role (DEFAULT_ADMIN_ROLE)": "admin",
@@ -88,6 +92,17 @@ def test_token_functions_admit_exactly_their_role(market, function):
             continue
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
             client.send(_signer(market, actor), contract, function, *arguments)
+    if function in WITH_REFERENCE:
+        for actor in ACTORS:  # nor through multicall
+            if actor != intended:
+                with pytest.raises(errors.AccessControlUnauthorizedAccount):
+                    client.send(_signer(market, actor), contract, "multicall",
+                                [market.token._encode(function, *arguments)], gas=300_000)
+        with pytest.raises(errors.DFALegalReferenceRequired):
+            client.send(_signer(market, intended), contract, function, *arguments, gas=300_000)
+        calls = [market.token._encode("setLegalReference", _key("Case 1"), 0), market.token._encode(function, *arguments)]
+        client.send(_signer(market, intended), contract, "multicall", calls)
+        return
     client.send(_signer(market, intended), contract, function, *arguments)
 
 

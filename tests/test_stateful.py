@@ -123,16 +123,17 @@ def test_invariants_hold_under_random_operation(market):
 
         @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
         def freeze_tokens(self, who, units, actor):
-            self._act(lambda: client.send(self._actor(actor), token.contract, "setFrozenTokens",
-                                          market.investors[who].address, units, b"case".ljust(32, b"\0"), 0,
-                                          gas=300_000))
+            calls = [token._encode("setLegalReference", b"case".ljust(32, b"\0"), 0),
+                     token._encode("setFrozenTokens", market.investors[who].address, units)]
+            self._act(lambda: client.send(self._actor(actor), token.contract, "multicall", calls, gas=300_000))
 
         @rule(sender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES), units=amounts,
               actor=st.sampled_from(ACTORS))
         def forced_transfer(self, sender, receiver, units, actor):
-            self._act(lambda: client.send(self._actor(actor), token.contract, "forcedTransfer",
-                                          market.investors[sender].address, market.investors[receiver].address,
-                                          units, b"court".ljust(32, b"\0"), gas=600_000))
+            calls = [token._encode("setLegalReference", b"court".ljust(32, b"\0"), 0),
+                     token._encode("forcedTransfer", market.investors[sender].address,
+                                   market.investors[receiver].address, units)]
+            self._act(lambda: client.send(self._actor(actor), token.contract, "multicall", calls, gas=600_000))
 
         @rule(pause=st.booleans(), actor=st.sampled_from(ACTORS))
         def pause(self, pause, actor):

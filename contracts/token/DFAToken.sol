@@ -10,7 +10,7 @@ import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
 import {IPurchaseLimits} from "../operator/IPurchaseLimits.sol";
 import {IERC1404} from "./interfaces/IERC1404.sol";
 import {IERC1643} from "./interfaces/IERC1643.sol";
-import {ITransferChecks} from "./interfaces/ITransferChecks.sol";
+import {IERC7943Fungible} from "./interfaces/IERC7943.sol";
 import {Documents} from "./extensions/Documents.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
@@ -167,7 +167,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
 
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
         return interfaceId == type(IERC20).interfaceId || interfaceId == type(IERC1404).interfaceId
-            || interfaceId == type(IERC1643).interfaceId || interfaceId == type(ITransferChecks).interfaceId
+            || interfaceId == type(IERC1643).interfaceId || interfaceId == type(IERC7943Fungible).interfaceId
             || super.supportsInterface(interfaceId);
     }
 

@@ -3,7 +3,6 @@ pragma solidity ^0.8.26;
 
 import {Proxy} from "@openzeppelin/contracts/proxy/Proxy.sol";
 import {DFATokenTerms} from "./DFATokenTerms.sol";
-import {Eligibility} from "./extensions/Eligibility.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
 import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
 import {PricingAdmin} from "./admin/PricingAdmin.sol";
@@ -42,7 +41,7 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
     function _restriction(Move memory move)
         internal
         view
-        override(Eligibility, RulesAdmin, LockUps, PurchaseLimited, AmlHolds)
+        override(RulesAdmin, LockUps, PurchaseLimited, AmlHolds)
         returns (uint8)
     {
         return super._restriction(move);

@@ -2,6 +2,11 @@
 
 Every act names its legal basis (a court order or case reference, or the hash of the
 document) and is refused before sending when it cannot succeed.
+
+The two ERC-7943 acts (``setFrozenTokens(address,uint256)``, ``forcedTransfer(address,address,uint256)``)
+carry no reference in their signatures: each is sent in one ``multicall`` after
+``setLegalReference(reference, until)``, which the act uses up and records in its own event
+(``TokensFrozen``, ``ForcedTransferExecuted``). One transaction, as before.
 """
 
 from __future__ import annotations
@@ -87,21 +92,28 @@ class Enforcement:
         balance = self.token.units(self.token.balance_of(wallet))
         if units > balance:
             raise errors.DFAFreezeAboveBalance({"wallet": wallet, "amount": units, "balance": balance})
-        return self.token._send(signer, "setFrozenTokens", wallet, units, _reference(legal_reference),
-                                self._lapse(until))
+        return self._act(signer, legal_reference, self._lapse(until), "setFrozenTokens", wallet, units)
 
     def forced_transfer(self, sender: str, receiver: str, amount: object, legal_reference: str,
                         signer: Signer) -> TxReceipt:
         """Move tokens by court order, whatever freezes and rules say, to a verified wallet only."""
         sender, receiver, units = parse_address(sender), parse_address(receiver), self.token.units(amount)
-        reference = _reference(legal_reference)
+        _reference(legal_reference)
+        if sender == receiver:
+            raise errors.DFAForcedTransferToSelf({"wallet": sender})
         registry = self.token.registry
         if not registry.is_verified(receiver):
             raise errors.DFAForcedTransferToUnverified({"to": receiver})
         balance = self.token.units(self.token.balance_of(sender))
         if balance < units:
             raise errors.DFAInsufficientBalance({"from": sender, "balance": balance, "needed": units})
-        return self.token._send(signer, "forcedTransfer", sender, receiver, units, reference)
+        return self._act(signer, legal_reference, 0, "forcedTransfer", sender, receiver, units)
+
+    def _act(self, signer: Signer, legal_reference: str, until: int, function: str, *args) -> TxReceipt:
+        """An ERC-7943 act with its legal basis in the same transaction (the act uses the reference up)."""
+        token = self.token
+        calls = [token._encode("setLegalReference", _reference(legal_reference), until), token._encode(function, *args)]
+        return token._send(signer, "multicall", calls)
 
     def history(self, wallets: list[str] | None = None, from_block: int = 0) -> list[EnforcementEvent]:
         """Every enforcement act on the token, oldest first; only those touching ``wallets`` when given."""

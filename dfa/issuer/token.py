@@ -208,7 +208,7 @@ class DFAToken(ContractAPI):
         return self.amount(self._call("lockedTokens", parse_address(wallet)))
 
     def frozen_tokens(self, wallet: str) -> Decimal:
-        """The part of the wallet's balance frozen now."""
+        """The wallet's tokens frozen now (ERC-7943): its whole balance while it is frozen whole."""
         return self.amount(self._call("getFrozenTokens", parse_address(wallet)))
 
     def allowance(self, owner: str, spender: str) -> Decimal:
@@ -320,7 +320,9 @@ class DFAToken(ContractAPI):
     def redeem(self, holder: str, amount: object, signer: Signer) -> TxReceipt:
         """Burn ``amount`` of ``holder``'s tokens (redemption, buy-back), by the issuer agent."""
         holder, units = parse_address(holder), self.units(amount)
-        self._refuse_if_restricted(holder, ZERO_ADDRESS, units)
+        code = self._call("detectRedemptionRestriction", holder, units)
+        if code:
+            raise restriction_error(code, holder, ZERO_ADDRESS, units)
         return self._send(signer, "redeem", holder, units)
 
     # -- documents --------------------------------------------------------------------------

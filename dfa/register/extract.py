@@ -16,6 +16,7 @@ from dfa.errors import DFAError
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorRegistry, Kind, unpack_record
+from dfa.table import format_table
 from dfa.types import country_name, format_timestamp
 
 ZERO = "0x" + "00" * 20
@@ -25,10 +26,19 @@ class ReconciliationError(DFAError):
     """The holdings rebuilt from events do not add up to the token's total supply."""
 
 
+INDEFINITELY = 2**64 - 1
+
+
 class HolderWallet(Model):
     wallet: str
     balance: Decimal
     frozen: Decimal
+    """Frozen now, as the chain answers (ERC-7943 ``getFrozenTokens``): the whole balance while the
+    wallet is frozen whole, otherwise what partial freezes hold."""
+    wallet_frozen: bool = False
+    """Frozen whole: it neither sends nor receives."""
+    wallet_frozen_until: int | None = None
+    """When that freeze lapses; none when it lasts until lifted (or there is none)."""
 
 
 class Holder(Model):
@@ -61,7 +71,7 @@ class RegisterExtract(Model):
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["investor_id", "category", "kind", "country", "residency", "wallet", "balance", "frozen",
-                         "investor_balance"])
+                         "wallet_frozen", "wallet_frozen_until", "investor_balance"])
         for holder in self.holders:
             for wallet in holder.wallets:
                 writer.writerow([
@@ -73,9 +83,27 @@ class RegisterExtract(Model):
                     wallet.wallet,
                     f"{wallet.balance:.{self.decimals}f}",
                     f"{wallet.frozen:.{self.decimals}f}",
+                    "yes" if wallet.wallet_frozen else "no",
+                    _until(wallet) if wallet.wallet_frozen else "",
                     f"{holder.balance:.{self.decimals}f}",
                 ])
         return out.getvalue()
+
+    def to_table(self) -> str:
+        """The extract as a text table, one row per investor, then the total."""
+        rows = []
+        for h in self.holders:
+            freezes = "; ".join(
+                (f"{w.wallet[:10]}… " if len(h.wallets) > 1 else "") + _until(w) for w in h.wallets if w.wallet_frozen
+            )
+            rows.append((h.investor_id[:6] + "…" + h.investor_id[-8:] if h.investor_id else "(none)",
+                         h.category.name.lower() if h.category else "-",
+                         country_name(h.residency) if h.residency else "-", len(h.wallets),
+                         f"{h.balance:,.{self.decimals}f}", f"{h.frozen:,.{self.decimals}f}", freezes or "-"))
+        table = format_table(("investor", "category", "residency", "wallets", "balance", "frozen", "wallet frozen"),
+                             rows, right=(3, 4, 5))
+        return "\n".join((self.title(), table,
+                          f"total supply {self.total_supply:,.{self.decimals}f} {self.symbol}; {len(rows)} holders"))
 
     def title(self) -> str:
         return f"Register of {self.symbol} ({self.token}) at block {self.block}, {format_timestamp(self.timestamp)}"
@@ -103,16 +131,25 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
             f"the token's total supply is {total}: the events are incomplete"
         )
 
+    # every wallet an act ever froze or that inherited a freeze; what is frozen now is read at the block
+    # (a freeze lapses by itself, with no event)
     frozen_wallets = {log["args"]["account"] for log in token.events("Frozen", 0, block)}
+    frozen_wallets |= {log["args"]["wallet"] for log in token.events("WalletFrozen", 0, block)}
+    frozen_wallets |= {log["args"]["wallet"] for log in token.events("TokensFrozen", 0, block)}
+    frozen_wallets |= {log["args"]["replacement"] for log in token.events("WalletRecovered", 0, block)}
     owners, profiles = _investors_at(token.registry, block)
     by_investor: dict[str | None, list[HolderWallet]] = defaultdict(list)
     for wallet, units in sorted(held.items()):
-        frozen = 0
+        frozen, until = 0, 0
         if wallet in frozen_wallets:
-            frozen = token.contract.functions.getFrozenTokens(wallet).call(block_identifier=block)
-        by_investor[owners.get(wallet)].append(
-            HolderWallet(wallet=wallet, balance=token.amount(units), frozen=token.amount(frozen))
-        )
+            functions = token.contract.functions
+            frozen = functions.getFrozenTokens(wallet).call(block_identifier=block)
+            until = functions.walletFrozenUntil(wallet).call(block_identifier=block)
+        whole = until > timestamp
+        by_investor[owners.get(wallet)].append(HolderWallet(
+            wallet=wallet, balance=token.amount(units), frozen=token.amount(frozen), wallet_frozen=whole,
+            wallet_frozen_until=until if whole and until != INDEFINITELY else None,
+        ))
     holders = []
     for investor_id, wallets in by_investor.items():
         profile = profiles.get(investor_id, {})
@@ -129,6 +166,10 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
     holders.sort(key=lambda h: (-h.balance, h.investor_id or ""))
     return RegisterExtract(token=token.address, symbol=token.symbol, decimals=token.decimals, block=block,
                            timestamp=timestamp, total_supply=token.amount(total), holders=tuple(holders))
+
+
+def _until(wallet: HolderWallet) -> str:
+    return "until lifted" if wallet.wallet_frozen_until is None else format_timestamp(wallet.wallet_frozen_until)
 
 
 def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str], dict[str, dict]]:

@@ -120,10 +120,15 @@ def test_the_life_cycle_on_a_local_node(home, capsys):
     assert code == 3 and "frozen" in err
     assert dfa(capsys, "--dev-account", 8, "enforce", "forced-transfer", "SGB", DEV[3], DEV[4], "50",
                "--reference", "Court 2")[0] == 0
+    code, _, err = dfa(capsys, "--dev-account", 8, "enforce", "forced-transfer", "SGB", DEV[3], DEV[3], "1",
+                       "--reference", "Court 3")
+    assert code == 3 and "to itself" in err and "nothing was sent" in err
 
     code, before, _ = dfa(capsys, "--json", "register", "extract", "SGB")
     extract = json.loads(before)
     assert code == 0 and extract["total_supply"] == "3500.50" and len(extract["holders"]) == 2
+    frozen = {w["wallet"]: w for h in extract["holders"] for w in h["wallets"]}[DEV[3]]
+    assert frozen["wallet_frozen"] and frozen["wallet_frozen_until"] is None and frozen["frozen"] == frozen["balance"]
     code, out, _ = dfa(capsys, "register", "audit", "SGB")
     assert code == 0 and "forced transfer" in out and "issuance" in out
 

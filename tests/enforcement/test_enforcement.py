@@ -133,8 +133,10 @@ def test_forced_transfer_only_to_a_verified_wallet(held, acts):
             acts.forced_transfer(held.alice.address, target, "1", CASE, agent)
         assert not before.value.sent
         with pytest.raises(errors.DFAForcedTransferToUnverified):
-            world.client.send(agent, held.token.contract, "forcedTransfer", held.alice.address, target, 100,
-                              CASE.encode().ljust(32, b"\0"), gas=300_000)
+            token = held.token
+            world.client.send(agent, token.contract, "multicall",
+                              [token._encode("setLegalReference", CASE.encode().ljust(32, b"\0"), 0),
+                               token._encode("forcedTransfer", held.alice.address, target, 100)], gas=300_000)
     with pytest.raises(errors.DFAInsufficientBalance):
         acts.forced_transfer(held.alice.address, held.bob.address, "1000.01", CASE, agent)
 
@@ -169,3 +171,67 @@ def held_category(name):
     from dfa.operator import Category
 
     return Category[name.upper()]
+
+
+def test_a_forced_transfer_to_the_same_wallet_is_refused(held, acts):
+    token, agent, alice = held.token, held.enforcement_agent, held.alice.address
+    acts.freeze_tokens(alice, "600", CASE, agent)
+    with pytest.raises(errors.DFAForcedTransferToSelf) as before:
+        acts.forced_transfer(alice, alice, "100", CASE, agent)
+    assert not before.value.sent and before.value.arguments == {"wallet": alice}
+    with pytest.raises(errors.DFAForcedTransferToSelf) as after:  # Python bypassed
+        held.world.client.send(agent, token.contract, "multicall",
+                               [token._encode("setLegalReference", CASE.encode().ljust(32, b"\0"), 0),
+                                token._encode("forcedTransfer", alice, alice, 10000)], gas=400_000)
+    assert after.value.sent
+    assert token.frozen_tokens(alice) == 600 and token.balance_of(alice) == 1000
+
+
+def _emitted(token, receipt):
+    """The names of the token's events in the receipt, in the order they were emitted."""
+    w3 = token.client.w3
+    topics = {w3.keccak(text=f"{item['name']}({','.join(i['type'] for i in item['inputs'])})"): item["name"]
+              for item in token.contract.abi if item["type"] == "event"}
+    return [topics.get(log["topics"][0]) for log in receipt["logs"] if log["topics"]]
+
+
+def test_every_change_of_frozen_amounts_emits_frozen(held, acts):
+    token, agent = held.token, held.enforcement_agent
+    alice, bob, carol = held.alice.address, held.bob.address, held.carol.address
+    acts.freeze_tokens(alice, "800", CASE, agent)
+    receipt = acts.forced_transfer(alice, bob, "900", CASE, agent)  # takes 700 of the 800 frozen
+    assert token.receipt_events(receipt, "Frozen") == [{"account": alice, "amount": 10000}]
+    assert token.frozen_tokens(alice) == 100
+    # ERC-7943: the unfreezing is announced before the tokens move
+    order = _emitted(token, receipt)
+    assert order.index("Frozen") < order.index("Transfer")
+    receipt = acts.forced_transfer(alice, bob, "50", CASE, agent)  # 100 held, all frozen: 50 stay frozen
+    assert token.receipt_events(receipt, "Frozen") == [{"account": alice, "amount": 5000}]
+    receipt = acts.forced_transfer(bob, carol, "10", CASE, agent)  # nothing frozen: no Frozen
+    assert token.receipt_events(receipt, "Frozen") == []
+
+    acts.freeze_wallet(carol, CASE, agent)  # frozen whole: 1,010
+    receipt = acts.forced_transfer(carol, bob, "10", CASE, agent)
+    assert token.receipt_events(receipt, "Frozen") == [{"account": carol, "amount": 100000}]
+    receipt = acts.forced_transfer(bob, carol, "5", CASE, agent)  # into a wallet frozen whole: frozen with it
+    assert token.receipt_events(receipt, "Frozen") == [{"account": carol, "amount": 100500}]
+    assert token.frozen_tokens(carol) == 1005
+
+
+def test_a_lapse_changes_the_views_at_its_second_and_is_read_from_the_order(held, acts):
+    """A lapse is no transaction, so no event marks it: `Frozen` marks the orders, and each order's
+    event (`TokensFrozen`, `WalletFrozen`) carries the second it lapses; the views answer the lapse."""
+    token, client, agent, alice = held.token, held.world.client, held.enforcement_agent, held.alice.address
+    until = client.now() + 500
+    receipt = acts.freeze_tokens(alice, "400", CASE, agent, until=until)
+    assert token.receipt_events(receipt, "Frozen") == [{"account": alice, "amount": 40000}]
+    assert token.receipt_events(receipt, "TokensFrozen")[0]["until"] == until
+    wallet_until = client.now() + 800
+    receipt = acts.freeze_wallet(alice, CASE, agent, until=wallet_until)
+    assert token.receipt_events(receipt, "WalletFrozen")[0]["until"] == wallet_until
+    assert token.frozen_tokens(alice) == 1000
+    client.travel(until - client.now())
+    assert token.frozen_tokens(alice) == 1000  # still frozen whole
+    client.travel(wallet_until - client.now())
+    assert token.frozen_tokens(alice) == 0 and not token.is_frozen(alice)
+    assert token.contract.functions.canSend(alice).call()

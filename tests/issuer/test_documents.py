@@ -69,7 +69,9 @@ def test_class_jurisdiction_and_interfaces_are_readable_on_chain(market):
         "IERC1404": ["detectTransferRestriction(address,address,uint256)", "messageForTransferRestriction(uint8)"],
         "IERC1643": ["getDocument(bytes32)", "setDocument(bytes32,string,bytes32)", "removeDocument(bytes32)",
                      "getAllDocuments()"],
-        "ITransferChecks": ["canTransfer(address,address,uint256)", "canSend(address)", "canReceive(address)"],
+        "IERC7943Fungible": ["forcedTransfer(address,address,uint256)", "setFrozenTokens(address,uint256)",
+                             "canSend(address)", "canReceive(address)", "getFrozenTokens(address)",
+                             "canTransfer(address,address,uint256)"],
         "IERC165": ["supportsInterface(bytes4)"],
     }
     for name, functions in interfaces.items():

@@ -8,6 +8,7 @@ import pytest
 
 from dfa.enforcement import Enforcement
 from dfa.register import audit_trail, register_extract
+from dfa.types import format_timestamp
 from tests.issuer.helpers import allocate
 
 
@@ -75,3 +76,63 @@ def test_the_audit_trail_of_a_token_and_of_an_investor(history):
     alices = [entry.kind for entry in audit_trail(history.token, investor_id=history.ids["alice"])]
     assert "investor registered" in alices and "wallet added" in alices and "freeze tokens" in alices
     assert "forced transfer" not in alices and "redemption" not in alices
+
+
+def _wallet(extract, address):
+    return next(w for h in extract.holders for w in h.wallets if w.wallet == address)
+
+
+def test_the_extract_shows_frozen_amounts_and_whole_wallet_freezes(history):
+    token, agent, client = history.token, history.enforcement_agent, history.world.client
+    acts = Enforcement(token)
+    until = client.now() + 3600
+    acts.freeze_wallet(history.dave.address, "Court 5", agent, until=until)
+    acts.freeze_wallet(history.carol.address, "Court 6", agent)
+    extract = register_extract(token)
+    dave, carol, alice = (_wallet(extract, w) for w in (history.dave.address, history.carol.address,
+                                                        history.alice.address))
+    assert (dave.balance, dave.frozen, dave.wallet_frozen, dave.wallet_frozen_until) == (50, 50, True, until)
+    assert (carol.balance, carol.frozen, carol.wallet_frozen, carol.wallet_frozen_until) == (60, 60, True, None)
+    assert (alice.frozen, alice.wallet_frozen) == (300, False)
+
+    rows = {row["wallet"]: row for row in csv.DictReader(io.StringIO(extract.to_csv()))}
+    assert (rows[history.dave.address]["frozen"], rows[history.dave.address]["wallet_frozen"]) == ("50.00", "yes")
+    assert rows[history.dave.address]["wallet_frozen_until"] == format_timestamp(until)
+    assert (rows[history.carol.address]["wallet_frozen"], rows[history.carol.address]["wallet_frozen_until"]) == \
+        ("yes", "until lifted")
+    assert (rows[history.alice.address]["frozen"], rows[history.alice.address]["wallet_frozen"]) == ("300.00", "no")
+    document = json.loads(extract.to_json())
+    wallets = {w["wallet"]: w for h in document["holders"] for w in h["wallets"]}
+    assert wallets[history.dave.address]["wallet_frozen_until"] == until
+    assert wallets[history.carol.address]["frozen"] == "60.00" and wallets[history.carol.address]["wallet_frozen"]
+    table = extract.to_table()
+    carol_line = next(line for line in table.splitlines() if history.ids["carol"][-8:] in line)
+    assert "60.00" in carol_line and "until lifted" in carol_line
+    dave_line = next(line for line in table.splitlines() if history.ids["dave"][-8:] in line)
+    assert format_timestamp(until) in dave_line
+
+    client.travel(3600)  # dave's freeze lapses: read from the chain at the block
+    dave = _wallet(register_extract(token), history.dave.address)
+    assert (dave.frozen, dave.wallet_frozen, dave.wallet_frozen_until) == (0, False, None)
+
+
+def test_the_extract_follows_forced_transfers_and_recoveries(history):
+    token, agent, world = history.token, history.enforcement_agent, history.world
+    Enforcement(token).forced_transfer(history.alice.address, history.dave.address, "600", "Court 8", agent)
+    extract = register_extract(token)
+    assert _wallet(extract, history.alice.address).frozen == 150  # 150 held, all of them frozen
+    assert next(h for h in extract.holders if h.investor_id == history.ids["alice"]).frozen == 150
+
+    new_wallet = world.fresh_wallet()
+    world.registry.add_wallet(history.ids["bob"], new_wallet, world.registrar)
+    Enforcement(token).freeze_tokens(history.bob.address, "300", "Case 12", agent)
+    second = world.client.dev_accounts()[9]
+    world.registry.add_registrar(second.address, world.operator)
+    world.registry.request_recovery(history.bob.address, new_wallet, world.registrar)
+    world.client.travel(3 * 24 * 3600)
+    world.registry.approve_recovery(history.bob.address, second)
+    token.recover_wallet(history.bob.address, world.outsider)
+    assert token.frozen_tokens(new_wallet) == 300
+    extract = register_extract(token)
+    assert _wallet(extract, new_wallet).frozen == 300
+    assert next(h for h in extract.holders if h.investor_id == history.ids["bob"]).frozen == 300

@@ -6,6 +6,7 @@ import {Restricted} from "./Restricted.sol";
 import {TokenRoles} from "./TokenRoles.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
+import {IERC7943FungibleDeclarations} from "../interfaces/IERC7943.sol";
 
 /**
  * @title Enforcement
@@ -18,9 +19,13 @@ import {Restrictions} from "../Restrictions.sol";
  * A wallet's frozen part is kept as tranches (amount, lapse), one per order, like lock-ups: an
  * order of the enforcement agent sets the whole frozen part as one tranche; a recovery brings
  * the lost wallet's tranches along, each with its own lapse, so no order is lengthened or
- * shortened by another. {getFrozenTokens} sums the tranches that have not lapsed.
+ * shortened by another. {_frozenTokens} sums the tranches that have not lapsed (ERC-7943's
+ * `getFrozenTokens`, in the admin module, adds a whole-wallet freeze).
+ *
+ * ERC-7943's events ({Frozen}, {ForcedTransfer}) and errors are declared here, once, for both halves
+ * of the token ({IERC7943FungibleDeclarations}).
  */
-abstract contract Enforcement is Eligibility {
+abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
     using TransientSlot for *;
 
     uint64 internal constant INDEFINITELY = type(uint64).max;
@@ -40,10 +45,6 @@ abstract contract Enforcement is Eligibility {
     // keccak256("dfa.transient.rulesBypassed")
     bytes32 private constant RULES_BYPASSED = 0xe76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f;
 
-    /// @dev ERC-7943: the frozen part of `account`'s balance is now `amount` (an order, a forced transfer, a recovery).
-    event Frozen(address indexed account, uint256 amount);
-    /// @dev ERC-7943: tokens moved by an enforcement act.
-    event ForcedTransfer(address indexed from, address indexed to, uint256 amount);
     /// @dev The same act with its legal basis and who carried it out.
     event ForcedTransferExecuted(
         address indexed from, address indexed to, uint256 amount, bytes32 legalReference, address indexed actor
@@ -62,8 +63,8 @@ abstract contract Enforcement is Eligibility {
         return _enforcementStorage().walletFrozenUntil[wallet] > block.timestamp;
     }
 
-    /// @dev ERC-7943: the part of `account`'s balance that is frozen now.
-    function getFrozenTokens(address account) public view returns (uint256 frozen) {
+    /// @dev The part of `account`'s balance frozen now by partial freezes (a wallet freeze aside).
+    function _frozenTokens(address account) internal view returns (uint256 frozen) {
         uint256[] storage tranches = _enforcementStorage().frozenTokens[account];
         for (uint256 i = 0; i < tranches.length; ++i) {
             uint256 tranche = tranches[i];
@@ -77,7 +78,8 @@ abstract contract Enforcement is Eligibility {
     }
 
     /// @dev Moves tokens whatever freezes and rules say. Free tokens leave first; frozen ones that
-    /// must leave too stop being frozen (what stays frozen is never above what stays held), with {Frozen}.
+    /// must leave too stop being frozen (what stays frozen is never above what stays held). The
+    /// caller announces the change ({Frozen}) before the move, as ERC-7943 asks.
     function _forceMove(address from, address to, uint256 amount) internal virtual {
         uint256 balance = balanceOf(from);
         require(balance >= amount, DFAInsufficientBalance(from, balance, amount));
@@ -85,7 +87,7 @@ abstract contract Enforcement is Eligibility {
         _transfer(from, to, amount);
         RULES_BYPASSED.asBoolean().tstore(false);
         uint256 remaining = balance - amount;
-        if (getFrozenTokens(from) > remaining) {
+        if (_frozenTokens(from) > remaining) {
             uint256[] storage tranches = _enforcementStorage().frozenTokens[from];
             for (uint256 i = 0; i < tranches.length; ++i) {
                 uint256 tranche = tranches[i];
@@ -94,7 +96,6 @@ abstract contract Enforcement is Eligibility {
                 tranches[i] = kept << 64 | uint64(tranche);
                 remaining -= kept;
             }
-            emit Frozen(from, balance - amount);
         }
     }
 
@@ -141,7 +142,7 @@ abstract contract Enforcement is Eligibility {
         delete $.frozenTokens[from];
         if (moved != 0) {
             emit Frozen(from, 0);
-            emit Frozen(to, getFrozenTokens(to));
+            emit Frozen(to, _frozenTokens(to));
         }
     }
 
@@ -157,7 +158,7 @@ abstract contract Enforcement is Eligibility {
             if (from != address(0)) {
                 if ($.walletFrozenUntil[from] > block.timestamp) return Restrictions.SENDER_FROZEN;
                 uint256 balance = balanceOf(from);
-                if (value <= balance && value > balance - getFrozenTokens(from)) return Restrictions.FROZEN_TOKENS;
+                if (value <= balance && value > balance - _frozenTokens(from)) return Restrictions.FROZEN_TOKENS;
             }
             if (to != address(0) && $.walletFrozenUntil[to] > block.timestamp) return Restrictions.SENDER_FROZEN + 1;
         }

@@ -99,7 +99,7 @@ abstract contract LockUps is Enforcement {
         }
         address from = move.from;
         uint256 locked = lockedTokens(from);
-        if (locked != 0 && move.value + getFrozenTokens(from) + locked > balanceOf(from)) {
+        if (locked != 0 && move.value + _frozenTokens(from) + locked > balanceOf(from)) {
             return Restrictions.LOCKED_TOKENS;
         }
         return Restrictions.SUCCESS;

@@ -5,7 +5,7 @@ from pathlib import Path
 from dfa.cli.commands.issuer import token
 from dfa.register import audit_trail, register_extract
 from dfa.table import format_table
-from dfa.types import country_name, format_timestamp
+from dfa.types import format_timestamp
 
 
 def register(sub) -> None:
@@ -29,12 +29,7 @@ def _extract(ctx, args) -> None:
     if ctx.as_json:
         ctx.output.append(extract.model_dump(mode="json"))
         return
-    print(extract.title())
-    rows = [(h.investor_id[:12] + "…" if h.investor_id else "(none)", h.category.name.lower() if h.category else "-",
-             country_name(h.residency) if h.residency else "-", len(h.wallets), f"{h.balance:,.{extract.decimals}f}",
-             f"{h.frozen:,.{extract.decimals}f}") for h in extract.holders]
-    print(format_table(("investor", "category", "residency", "wallets", "balance", "frozen"), rows, right=(3, 4, 5)))
-    print(f"total supply {extract.total_supply:,.{extract.decimals}f} {extract.symbol}; {len(rows)} holders")
+    print(extract.to_table())
 
 
 def _audit(ctx, args) -> None:
