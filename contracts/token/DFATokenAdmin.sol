@@ -39,6 +39,11 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
         return address(termsModule);
     }
 
+    /// @dev Every grant runs in the terms module, which keeps roles apart ({RolesAdmin}).
+    function grantRole(bytes32, address) public override {
+        _fallback();
+    }
+
     function _restriction(Move memory move)
         internal
         view

@@ -3,14 +3,16 @@ pragma solidity ^0.8.26;
 
 import {Documents} from "./extensions/Documents.sol";
 import {DecisionsAdmin} from "./admin/DecisionsAdmin.sol";
+import {RolesAdmin} from "./admin/RolesAdmin.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 
 /**
  * @title DFATokenTerms
  * @notice The published terms of every DFA token: its documents (ERC-1643) and its issuance
- * decisions. Reached through the token's chain of delegation ({DFAToken} -> {DFATokenAdmin} ->
+ * decisions, and the grants of its roles ({RolesAdmin}). Reached through the token's chain of delegation ({DFAToken} -> {DFATokenAdmin} ->
  * here), so it runs in the token's storage.
  */
-contract DFATokenTerms is Documents, DecisionsAdmin {
+contract DFATokenTerms is Documents, DecisionsAdmin, RolesAdmin {
     constructor() {
         _disableInitializers(); // never a token itself
     }
@@ -20,5 +22,13 @@ contract DFATokenTerms is Documents, DecisionsAdmin {
         for (uint256 i = 0; i < documents.length; ++i) {
             _setDocument(documents[i].name, documents[i].uri, documents[i].documentHash);
         }
+    }
+
+    function _grantRole(bytes32 role, address account)
+        internal
+        override(AccessControlUpgradeable, RolesAdmin)
+        returns (bool)
+    {
+        return super._grantRole(role, account);
     }
 }
