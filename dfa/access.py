@@ -65,6 +65,7 @@ INTENDED: dict[str, dict[str, str]] = {
         "setGranularity": "COMPLIANCE_ROLE",
         "setMaxBalance": "COMPLIANCE_ROLE",
         "setMaxHolders": "COMPLIANCE_ROLE",
+        "setMinHolding": "COMPLIANCE_ROLE",
         "setAmlThreshold": "COMPLIANCE_ROLE",
         "approveTransfer": "COMPLIANCE_ROLE",
         "pause": "ENFORCEMENT_ROLE",

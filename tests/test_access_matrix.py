@@ -48,6 +48,7 @@ TOKEN_CALLS = {
     "setGranularity": lambda m: [1],
     "setMaxBalance": lambda m: [0],
     "setMaxHolders": lambda m: [0, [0, 0, 0, 0]],
+    "setMinHolding": lambda m: [100],
     "setAmlThreshold": lambda m: [0, b"USD"],
     "approveTransfer": lambda m: [m.bob.address, m.carol.address, 1, m.world.client.now() + 100],
     "pause": lambda m: [_key("Case 1")],

@@ -72,6 +72,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         uint256 supplyCap;
         uint256 granularity;
         uint256 maxBalance; // per investor, all wallets; 0: none
+        uint256 minHolding; // per investor, all wallets, after a transfer or allocation; 0: none
         uint64 maxHolders; // 0: none
         uint64[4] maxCategoryHolders; // by category 1-3; 0: none
         Eligibility.EligibilityConfig rules;
@@ -134,6 +135,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
         if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
+        if (config.minHolding != 0) _setMinHolding(config.minHolding);
         if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {

@@ -154,6 +154,7 @@ def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: Purcha
         UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
         to_base_units(rules.granularity, decimals) if rules.granularity else 1,
         to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,
+        to_base_units(rules.min_holding, decimals) if rules.min_holding else 0,
         *rules.holder_caps(),
         eligibility,
     )
