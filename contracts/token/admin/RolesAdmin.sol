@@ -34,7 +34,7 @@ abstract contract RolesAdmin is TokenRoles {
      * Requirements: only while the token initializes; every holder is set; roles kept apart go
      * to different accounts.
      *
-     * Emits {RoleGranted} per role and {RoleAdminChanged} twice.
+     * Emits {RoleGranted} per role.
      */
     function initializeRoles(
         address admin,
@@ -44,14 +44,20 @@ abstract contract RolesAdmin is TokenRoles {
         address documentManager,
         address operator
     ) external onlyInitializing {
-        _setRoleAdmin(OPERATOR_ROLE, OPERATOR_ROLE);
-        _setRoleAdmin(ENFORCEMENT_ROLE, OPERATOR_ROLE);
-        _grantRoleTo(DEFAULT_ADMIN_ROLE, admin);
-        _grantRoleTo(ISSUER_AGENT_ROLE, issuerAgent);
-        _grantRoleTo(COMPLIANCE_ROLE, complianceAgent);
-        _grantRoleTo(ENFORCEMENT_ROLE, enforcementAgent);
-        _grantRoleTo(DOCUMENT_MANAGER_ROLE, documentManager);
-        _grantRoleTo(OPERATOR_ROLE, operator);
+        address[6] memory holders = [admin, issuerAgent, complianceAgent, enforcementAgent, documentManager, operator];
+        for (uint256 i = 0; i < holders.length; ++i) {
+            require(holders[i] != address(0), DFAInvalidRoleHolder(_firstRoles()[i]));
+        }
+        // the pairs of {keptApart}, by address: nothing is held yet, so no storage is read
+        _keepApart(ENFORCEMENT_ROLE, DEFAULT_ADMIN_ROLE, enforcementAgent, admin);
+        _keepApart(ENFORCEMENT_ROLE, ISSUER_AGENT_ROLE, enforcementAgent, issuerAgent);
+        _keepApart(ENFORCEMENT_ROLE, COMPLIANCE_ROLE, enforcementAgent, complianceAgent);
+        _keepApart(OPERATOR_ROLE, DEFAULT_ADMIN_ROLE, operator, admin);
+        _keepApart(OPERATOR_ROLE, ENFORCEMENT_ROLE, operator, enforcementAgent);
+        bytes32[6] memory roles = _firstRoles();
+        for (uint256 i = 0; i < holders.length; ++i) {
+            super._grantRole(roles[i], holders[i]);
+        }
     }
 
     function _grantRole(bytes32 role, address account) internal virtual override returns (bool) {
@@ -63,8 +69,11 @@ abstract contract RolesAdmin is TokenRoles {
         return super._grantRole(role, account);
     }
 
-    function _grantRoleTo(bytes32 role, address account) private {
-        require(account != address(0), DFAInvalidRoleHolder(role));
-        _grantRole(role, account);
+    function _keepApart(bytes32 role, bytes32 heldRole, address account, address holder) private pure {
+        require(account != holder, DFARolesKeptApart(role, heldRole, account));
+    }
+
+    function _firstRoles() private pure returns (bytes32[6] memory) {
+        return [DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE, OPERATOR_ROLE];
     }
 }

@@ -22,4 +22,10 @@ abstract contract TokenRoles is AccessControlUpgradeable {
     /// @dev Publishes and removes the token's documents.
     bytes32 public constant DOCUMENT_MANAGER_ROLE = keccak256("DOCUMENT_MANAGER_ROLE");
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+
+    /// @dev OPERATOR_ROLE administers itself and ENFORCEMENT_ROLE, fixed in code; the issuer's
+    /// DEFAULT_ADMIN_ROLE the others (OpenZeppelin's default).
+    function getRoleAdmin(bytes32 role) public view virtual override returns (bytes32) {
+        return role == ENFORCEMENT_ROLE || role == OPERATOR_ROLE ? OPERATOR_ROLE : super.getRoleAdmin(role);
+    }
 }
