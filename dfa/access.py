@@ -1,7 +1,9 @@
-"""Who may call each state-changing function of each contract: the intended access, as data.
+"""Who may call each state-changing function of each contract, who administers each role, and
+which roles one account may never hold together: the intended access, as data.
 
-The tests check the contracts against this table function by function (a function missing here
-fails them), and ``scripts/access_matrix.py`` renders it into ``docs/ACCESS.md``.
+The tests check the contracts against these tables function by function and pair by pair (a
+function missing here fails them, a new pair is tried on chain without a new test), and
+``scripts/access_matrix.py`` renders them into ``docs/ACCESS.md``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ INTENDED: dict[str, dict[str, str]] = {
         "setGranularity": "COMPLIANCE_ROLE",
         "setMaxBalance": "COMPLIANCE_ROLE",
         "setMaxHolders": "COMPLIANCE_ROLE",
+        "setMinHolding": "COMPLIANCE_ROLE",
         "setAmlThreshold": "COMPLIANCE_ROLE",
         "approveTransfer": "COMPLIANCE_ROLE",
         "pause": "ENFORCEMENT_ROLE",
@@ -85,8 +88,53 @@ INTENDED: dict[str, dict[str, str]] = {
         "multicall": "each inner call's own rule",
         "initialize": "nobody: once, by the factory, in the clone's creation",
         "initializeDocuments": "nobody: only while the token is initializing",
+        "initializeRoles": "nobody: only while the token is initializing",
     },
 }
+
+# role -> the role whose holders grant and revoke it (OpenZeppelin's ``getRoleAdmin``)
+ROLE_ADMINS: dict[str, dict[str, str]] = {
+    "OperatorLicenseRegistry": {
+        "DEFAULT_ADMIN_ROLE": "DEFAULT_ADMIN_ROLE",
+        "REGULATOR_ROLE": "DEFAULT_ADMIN_ROLE",
+    },
+    "InvestorRegistry": {
+        "DEFAULT_ADMIN_ROLE": "DEFAULT_ADMIN_ROLE",
+        "REGISTRAR_ROLE": "DEFAULT_ADMIN_ROLE",
+    },
+    "PurchaseLimits": {
+        "DEFAULT_ADMIN_ROLE": "DEFAULT_ADMIN_ROLE",
+        "LIMITS_ADMIN_ROLE": "DEFAULT_ADMIN_ROLE",
+    },
+    "DFAToken": {
+        "DEFAULT_ADMIN_ROLE": "DEFAULT_ADMIN_ROLE",  # the issuer
+        "ISSUER_AGENT_ROLE": "DEFAULT_ADMIN_ROLE",
+        "COMPLIANCE_ROLE": "DEFAULT_ADMIN_ROLE",
+        "DOCUMENT_MANAGER_ROLE": "DEFAULT_ADMIN_ROLE",
+        "OPERATOR_ROLE": "OPERATOR_ROLE",  # the operator that created the token; the issuer cannot take it
+        "ENFORCEMENT_ROLE": "OPERATOR_ROLE",  # so the issuer cannot make itself or its agents the enforcer
+    },
+}
+
+# pairs of roles no account may hold together, with why; the contract refuses a grant that would join them
+KEPT_APART: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "DFAToken": (
+        ("DEFAULT_ADMIN_ROLE", "ENFORCEMENT_ROLE", "the issuer does not freeze or seize its own holders' tokens"),
+        ("ISSUER_AGENT_ROLE", "ENFORCEMENT_ROLE", "who mints and redeems does not also move tokens by force"),
+        ("COMPLIANCE_ROLE", "ENFORCEMENT_ROLE", "who writes the rules does not also act outside them"),
+        ("OPERATOR_ROLE", "ENFORCEMENT_ROLE", "the operator names the enforcement agent, it is not one itself"),
+        ("DEFAULT_ADMIN_ROLE", "OPERATOR_ROLE", "the issuer does not name the enforcement agent"),
+    ),
+}
+"""Elsewhere the separation is by agents, not roles: a recovery is approved by a registrar other than
+the one who requested it (``InvestorRegistry.approveRecovery``), and the regulator's licence
+registry licenses operators, who hold no role in it. PurchaseLimits is the operator's own: it sets
+the limits of its platform (``LIMITS_ADMIN_ROLE``); the issuer holds no role there."""
+
+
+def kept_apart(contract: str, a: str, b: str) -> bool:
+    """Whether one account may not hold both roles ``a`` and ``b`` of ``contract``."""
+    return any({a, b} == {x, y} for x, y, _ in KEPT_APART.get(contract, ()))
 MODULES = {"DFAToken": ("DFATokenAdmin", "DFATokenTerms")}
 
 
@@ -99,4 +147,15 @@ def render() -> str:
         lines += [f"## {contract}", "", "| function | who may call it |", "| --- | --- |"]
         lines += [f"| `{name}` | {who} |" for name, who in functions.items()]
         lines.append("")
+    lines += ["## Role admins", "", "Who grants and revokes each role (OpenZeppelin's `getRoleAdmin`).", "",
+              "| contract | role | administered by |", "| --- | --- | --- |"]
+    for contract, admins in ROLE_ADMINS.items():
+        lines += [f"| {contract} | `{role}` | `{admin}` |" for role, admin in admins.items()]
+    lines += ["", "## Roles kept apart", "",
+              "No account holds both roles of a pair: the contract refuses the grant that would join them,",
+              "whoever sends it (`DFARolesKeptApart`), the first grants at creation included.", "",
+              "| contract | role | role | why |", "| --- | --- | --- | --- |"]
+    for contract, pairs in KEPT_APART.items():
+        lines += [f"| {contract} | `{a}` | `{b}` | {why} |" for a, b, why in pairs]
+    lines.append("")
     return "\n".join(lines)

@@ -45,6 +45,7 @@ class Restriction(IntEnum):
     RECEIVER_FROZEN = 25
     LOCKED_TOKENS = 30
     AML_APPROVAL_REQUIRED = 31
+    BELOW_MIN_HOLDING = 32
     ISSUANCE_LICENSE_INACTIVE = 40
     NO_DECISION = 41
     DECISION_CLOSED = 42
@@ -86,6 +87,8 @@ MESSAGES: dict[Restriction, str] = {
     Restriction.LOCKED_TOKENS: "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
     Restriction.AML_APPROVAL_REQUIRED: "the transfer is worth more than the AML threshold (or cannot be valued) and "
     "needs the compliance agent's prior approval of exactly this transfer",
+    Restriction.BELOW_MIN_HOLDING: "the sending or receiving investor would be left holding a positive amount below "
+    "the token's minimum holding (all its wallets); move at least the minimum, or the sender's whole holding",
     Restriction.ISSUANCE_LICENSE_INACTIVE: "the operator's issuance licence is not in force; no allocation until "
     "the regulator reinstates or renews it",
     Restriction.NO_DECISION: "there is no issuance decision with that id; publish one first",

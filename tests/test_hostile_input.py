@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from dfa import errors
 from dfa.cli.commands.operator import read_investors
 from dfa.issuer import DecisionSpec, TokenSpec
+from dfa.models import InvalidInput
 from dfa.operator import InvestorProfile, NewInvestor
 from dfa.types import parse_address, parse_amount, parse_country, parse_currency, parse_timestamp, to_base_units
 
@@ -25,30 +26,60 @@ def test_parsers_accept_or_refuse_with_a_validation_error(value):
         try:
             parse(value)
         except errors.ValidationError as error:
-            assert str(error)  # a message a person can act on
+            assert str(error) and not isinstance(error, InvalidInput)  # a message a person can act on
         # anything else propagates and fails the test
 
 
+VALID_INVESTOR = dict(category="retail", kind="individual", country="KZ", residency="KZ", kyc_valid_until="2030-01-01",
+                      flags=[], investor_id="0x" + "00" * 12 + "07" * 20, wallet="0x" + "00" * 19 + "01")
+VALID_DECISION = dict(decision_id="D", document_hash="0x" + "11" * 32, cap="1000", price="1.00", currency="USD",
+                      subscription_start=1_900_000_000, subscription_end=1_900_086_400)
+
+
+def _refused_naming(model, fields, field):
+    """Build ``model`` from ``fields``; a refusal must be InvalidInput naming ``field`` (or, for a value valid on its
+    own, the model-level consistency rule), never another field."""
+    try:
+        model(**fields)
+    except InvalidInput as refused:
+        named = {name for name, _ in refused.problems}
+        assert named and named <= {field, "(model)"}, (field, refused.problems)
+        assert str(refused)
+        return True
+    return False
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(fields=st.fixed_dictionaries({}, optional={
-    "category": junk, "kind": junk, "country": junk, "residency": junk, "kyc_valid_until": junk, "flags": junk,
-    "investor_id": junk, "wallet": junk}))
-def test_models_refuse_bad_fields_with_a_dfa_error(fields):
+@given(field=st.sampled_from(sorted(VALID_INVESTOR)), value=junk)
+def test_models_refuse_bad_fields_naming_the_field(field, value):
     for model in (InvestorProfile, NewInvestor):
-        try:
-            model(**{k: v for k, v in fields.items() if k in model.model_fields})
-        except errors.DFAError as error:
-            assert str(error)
+        fields = {k: v for k, v in VALID_INVESTOR.items() if k in model.model_fields}
+        if field not in fields:
+            continue
+        assert not _refused_naming(model, fields, field)  # the valid base passes
+        fields[field] = value
+        _refused_naming(model, fields, field)
 
 
 @settings(max_examples=100, deadline=None)
-@given(cap=junk, price=junk, currency=junk, start=junk, end=junk)
-def test_decision_specs_refuse_bad_terms(cap, price, currency, start, end):
-    try:
-        DecisionSpec(decision_id="D", document_hash="0x" + "11" * 32, cap=cap, price=price, currency=currency,
-                     subscription_start=start, subscription_end=end)
-    except errors.DFAError:
-        pass
+@given(field=st.sampled_from(["cap", "price", "currency", "subscription_start", "subscription_end"]), value=junk)
+def test_decision_specs_refuse_bad_terms_naming_the_field(field, value):
+    assert not _refused_naming(DecisionSpec, VALID_DECISION, field)
+    _refused_naming(DecisionSpec, {**VALID_DECISION, field: value}, field)
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("cap", "-1", "negative"), ("cap", None, "amount"), ("price", "NaN", ""), ("price", "1.001", "decimals"),
+    ("currency", "XXX1", ""), ("subscription_start", "yesterday", "not a date"), ("subscription_end", 1_899_999_999,
+                                                                                   "ends before"),
+])
+def test_each_bad_term_is_refused_for_its_own_reason(field, value, message):
+    with pytest.raises(InvalidInput) as refused:
+        DecisionSpec(**{**VALID_DECISION, field: value})
+    named = [name for name, _ in refused.value.problems]
+    cross_field = message in ("ends before", "decimals")  # judged against another field: named by the model rule
+    assert named == (["(model)"] if cross_field else [field]), refused.value.problems
+    assert message.lower() in str(refused.value).lower()
 
 
 def test_amounts_beyond_the_chain_and_finer_than_the_token_are_refused():
@@ -77,8 +108,9 @@ def test_token_specs_refuse_hostile_names():
     roles = {r: "0x" + "11" * 20 for r in ("admin", "issuer_agent", "compliance_agent", "enforcement_agent",
                                          "document_manager")}
     for symbol in ("", "A" * 12, "<b>", "SGB\n", "=1+1"):
-        with pytest.raises(errors.ValidationError):
+        with pytest.raises(InvalidInput) as refused:
             TokenSpec(name="x", symbol=symbol, decimals=0, asset_class="equity", jurisdiction="KZ", roles=roles)
+        assert [name for name, _ in refused.value.problems] == ["symbol"], refused.value.problems
 
 
 # -- hostile calls on chain ------------------------------------------------------------------

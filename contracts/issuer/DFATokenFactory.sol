@@ -4,6 +4,7 @@ pragma solidity ^0.8.26;
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
+import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
 import {DFAToken} from "../token/DFAToken.sol";
 import {Documents} from "../token/extensions/Documents.sol";
 
@@ -31,6 +32,10 @@ contract DFATokenFactory {
 
     error FactoryOperatorNotLicensed(address operator);
     error FactoryForeignRegistry(address registry, address operator);
+    /// @dev `registry` checks its operator's licence in `licenses`, not in the regulator's `expected`.
+    error FactoryRegistryUnderOtherLicenses(address registry, address licenses, address expected);
+    /// @dev `operator`, who keeps `registry`, holds no investor-registry licence in force.
+    error FactoryRegistryNotLicensed(address registry, address operator);
 
     constructor(IOperatorLicenseRegistry licenses_, DFAToken implementation_) {
         licenses = licenses_;
@@ -41,7 +46,9 @@ contract DFATokenFactory {
      * @dev Creates a token for the calling operator.
      *
      * Requirements: the caller's issuance licence is in force; `config.registry` is the
-     * caller's own investor registry; `salt` not used before by the caller; the config is valid.
+     * caller's own investor registry, checks licences in this factory's licence registry (the
+     * regulator's), and the caller's investor-registry licence is in force there; `salt` not
+     * used before by the caller; the config is valid.
      *
      * Emits {TokenCreated}.
      */
@@ -52,7 +59,17 @@ contract DFATokenFactory {
     ) external returns (DFAToken token) {
         address operator = msg.sender;
         require(licenses.isLicensed(operator, LicenseScopes.ISSUANCE), FactoryOperatorNotLicensed(operator));
-        require(config.registry.operator() == operator, FactoryForeignRegistry(address(config.registry), operator));
+        IInvestorRegistry registry = config.registry;
+        require(registry.operator() == operator, FactoryForeignRegistry(address(registry), operator));
+        IOperatorLicenseRegistry registryLicenses = registry.licenses();
+        require(
+            registryLicenses == licenses,
+            FactoryRegistryUnderOtherLicenses(address(registry), address(registryLicenses), address(licenses))
+        );
+        require(
+            licenses.isLicensed(operator, LicenseScopes.INVESTOR_REGISTRY),
+            FactoryRegistryNotLicensed(address(registry), operator)
+        );
         token = DFAToken(payable(Clones.cloneDeterministic(address(implementation), _salt(operator, salt))));
         token.initialize(config, documents, operator, licenses);
         _records[address(token)] = TokenRecord(operator, config.admin);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
+import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
+
 /// @title An operator's register of verified investors, as tokens see it.
 interface IInvestorRegistry {
     enum Status {
@@ -23,6 +25,9 @@ interface IInvestorRegistry {
 
     /// @dev The licensed operator that keeps this registry.
     function operator() external view returns (address);
+
+    /// @dev The regulator's licence registry in which this registry checks its operator's licence.
+    function licenses() external view returns (IOperatorLicenseRegistry);
 
     /// @dev True when `wallet` belongs to an active investor whose KYC has not expired.
     function isVerified(address wallet) external view returns (bool);

@@ -25,6 +25,7 @@ import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
 import {DFATokenTerms} from "./DFATokenTerms.sol";
+import {RolesAdmin} from "./admin/RolesAdmin.sol";
 import {RestrictionMessages} from "./RestrictionMessages.sol";
 
 /**
@@ -71,6 +72,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         uint256 supplyCap;
         uint256 granularity;
         uint256 maxBalance; // per investor, all wallets; 0: none
+        uint256 minHolding; // per investor, all wallets, after a transfer or allocation; 0: none
         uint64 maxHolders; // 0: none
         uint64[4] maxCategoryHolders; // by category 1-3; 0: none
         Eligibility.EligibilityConfig rules;
@@ -91,7 +93,6 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
     DFATokenAdmin public immutable adminModule;
     RestrictionMessages private immutable _messages;
 
-    error DFAInvalidRoleHolder(bytes32 role);
     error DFAInvalidJurisdiction(uint16 jurisdiction);
     error DFAReserveAuditorRequired();
 
@@ -104,7 +105,9 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
     /**
      * @dev Sets the token up; called once by the factory in the transaction that clones it.
      *
-     * Requirements: every role holder is set; the jurisdiction is an ISO 3166-1 numeric code;
+     * Requirements: every role holder is set, and roles kept apart ({RolesAdmin-keptApart}) go to
+     * different accounts (the operator gets OPERATOR_ROLE, which administers itself and
+     * ENFORCEMENT_ROLE); the jurisdiction is an ISO 3166-1 numeric code;
      * an e-money token names its reserve auditor; rules and documents are valid.
      */
     function initialize(
@@ -120,24 +123,23 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         _setDecimals(config.decimals);
         ($.assetClass, $.jurisdiction) = (config.assetClass, config.jurisdiction);
         ($.issuer, $.reserveAuditor) = (config.admin, config.reserveAuditor);
-        _grantRoleTo(DEFAULT_ADMIN_ROLE, config.admin);
-        _grantRoleTo(ISSUER_AGENT_ROLE, config.issuerAgent);
-        _grantRoleTo(COMPLIANCE_ROLE, config.complianceAgent);
-        _grantRoleTo(ENFORCEMENT_ROLE, config.enforcementAgent);
-        _grantRoleTo(DOCUMENT_MANAGER_ROLE, config.documentManager);
+        // the grants run in the terms module, which keeps roles apart (RolesAdmin)
+        _delegateToModule(abi.encodeCall(
+            RolesAdmin.initializeRoles,
+            (config.admin, config.issuerAgent, config.complianceAgent, config.enforcementAgent, config.documentManager,
+                operator_)
+        ));
         _initDecisions(licenses_, operator_);
         _initEligibility(config.registry, config.rules);
         _initPurchaseLimits(config.purchaseLimits);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
         if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
+        if (config.minHolding != 0) _setMinHolding(config.minHolding);
         if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
         if (documents.length != 0) {
-            // slither-disable-next-line unused-return (initializeDocuments returns nothing)
-            Address.functionDelegateCall(
-                address(adminModule), abi.encodeCall(DFATokenTerms.initializeDocuments, (documents))
-            );
+            _delegateToModule(abi.encodeCall(DFATokenTerms.initializeDocuments, (documents)));
         }
     }
 
@@ -196,9 +198,14 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         return super._rulesBypassed();
     }
 
-    function _grantRoleTo(bytes32 role, address account) private {
-        require(account != address(0), DFAInvalidRoleHolder(role));
-        _grantRole(role, account);
+    /// @dev Every grant runs in the terms module, which keeps roles apart ({RolesAdmin}).
+    function grantRole(bytes32, address) public override {
+        _fallback();
+    }
+
+    function _delegateToModule(bytes memory call) private {
+        // slither-disable-next-line unused-return (the initializers return nothing)
+        Address.functionDelegateCall(address(adminModule), call);
     }
 
     function _tokenStorage() private pure returns (TokenStorage storage $) {

@@ -32,6 +32,7 @@ library Restrictions {
     // holding periods and approvals
     uint8 internal constant LOCKED_TOKENS = 30;
     uint8 internal constant AML_APPROVAL_REQUIRED = 31;
+    uint8 internal constant BELOW_MIN_HOLDING = 32;
     // issuance
     uint8 internal constant ISSUANCE_LICENSE_INACTIVE = 40;
     uint8 internal constant NO_DECISION = 41;
@@ -72,6 +73,7 @@ library Restrictions {
         }
         if (code == LOCKED_TOKENS) return "Amount exceeds the balance free of lock-ups";
         if (code == AML_APPROVAL_REQUIRED) return "Transfer above the AML threshold needs a prior approval";
+        if (code == BELOW_MIN_HOLDING) return "An investor would hold a positive amount below the minimum holding";
         if (code == ISSUANCE_LICENSE_INACTIVE) return "Operator issuance licence not in force";
         if (code == NO_DECISION) return "No such issuance decision";
         if (code == DECISION_CLOSED) return "Issuance decision closed";

@@ -15,6 +15,7 @@ ROLES = (
     "ENFORCEMENT_ROLE",
     "DOCUMENT_MANAGER_ROLE",
     "LIMITS_ADMIN_ROLE",
+    "OPERATOR_ROLE",
 )
 ROLE_NAMES: dict[bytes, str] = {
     (bytes(32) if role == "DEFAULT_ADMIN_ROLE" else keccak(text=role)): role for role in ROLES
@@ -75,6 +76,8 @@ TEMPLATES: dict[str, str] = {
     "DFAUnknownDocument": "there is no document {name}",
     "DFATooManyDocuments": "a token holds at most {max} documents; remove one first",
     "DFAInvalidRoleHolder": "nobody was named for {role}",
+    "DFARolesKeptApart": "{account} holds {heldRole}, which no account may hold together with {role}; name another "
+    "account (see docs/ACCESS.md, roles kept apart)",
     "DFAInvalidJurisdiction": "jurisdiction {jurisdiction} is not an ISO 3166-1 numeric country code",
     "DFAReserveAuditorRequired": "an e-money token must name its reserve auditor",
     "ERC20InsufficientAllowance": "{spender} may move {allowance} base units, {needed} needed; the holder must approve more",
@@ -108,6 +111,10 @@ TEMPLATES: dict[str, str] = {
     "FactoryOperatorNotLicensed": "operator {operator} has no issuance licence in force; no new tokens until "
     "the regulator grants, renews or reinstates it",
     "FactoryForeignRegistry": "registry {registry} is not kept by operator {operator}; use the operator's own registry",
+    "FactoryRegistryUnderOtherLicenses": "registry {registry} checks its operator's licence in {licenses}, not in the "
+    "regulator's licence registry {expected}; deploy the registry against the regulator's licences",
+    "FactoryRegistryNotLicensed": "operator {operator}, who keeps registry {registry}, holds no investor-registry "
+    "licence in force; the regulator must grant, renew or reinstate it",
     "FailedDeployment": "the token clone could not be deployed (is the salt already used?)",
     "InsufficientBalance": "the factory holds {balance} wei, {needed} needed",
     "DFAApprovalExpiryNotInFuture": "an approval must expire in the future, not at {expiry}",

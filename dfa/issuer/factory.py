@@ -55,7 +55,9 @@ class TokenFactory(ContractAPI):
         """Deploy the token of ``spec`` for ``operator`` and, given its ``admin``, publish its decision.
 
         Refused before sending when the operator's issuance licence is not in force, the registry
-        is not the operator's, or the salt was used before. ``salt`` defaults to the symbol.
+        is not the operator's, checks licences elsewhere than in the factory's (the regulator's)
+        licence registry, or its operator's investor-registry licence is not in force, or the salt
+        was used before. ``salt`` defaults to the symbol.
         """
         salt = _salt(salt if salt is not None else spec.symbol)
         licence = self.licenses.license(operator.address)
@@ -63,6 +65,12 @@ class TokenFactory(ContractAPI):
             raise errors.FactoryOperatorNotLicensed({"operator": operator.address})
         if registry.operator != operator.address:
             raise errors.FactoryForeignRegistry({"registry": registry.address, "operator": operator.address})
+        if registry.licenses != self.licenses.address:
+            raise errors.FactoryRegistryUnderOtherLicenses(
+                {"registry": registry.address, "licenses": registry.licenses, "expected": self.licenses.address})
+        if not licence.covers(Scope.INVESTOR_REGISTRY):
+            raise errors.FactoryRegistryNotLicensed({"registry": registry.address, "operator": operator.address})
+        _refuse_roles_joined(spec, operator.address)
         if purchase_limits is not None and purchase_limits.operator != operator.address:
             raise ValidationError(f"the purchase limits at {purchase_limits.address} are not kept by {operator.address}")
         predicted = self._call("predictAddress", operator.address, salt)
@@ -85,6 +93,29 @@ class TokenFactory(ContractAPI):
         if int(operator, 16) == 0:
             raise errors.NotFoundError(f"{token} was not created by the factory at {self.address}")
         return operator, issuer
+
+
+# the order in which the token's first roles are granted (RolesAdmin.initializeRoles), and in which each
+# grant is checked against the roles an account already holds (RolesAdmin._grantRole)
+_FIRST_GRANTS = ("DEFAULT_ADMIN_ROLE", "ISSUER_AGENT_ROLE", "COMPLIANCE_ROLE", "ENFORCEMENT_ROLE", "DOCUMENT_MANAGER_ROLE",
+                 "OPERATOR_ROLE")
+_GUARDED = ("DEFAULT_ADMIN_ROLE", "ISSUER_AGENT_ROLE", "COMPLIANCE_ROLE", "ENFORCEMENT_ROLE", "OPERATOR_ROLE")
+
+
+def _refuse_roles_joined(spec: TokenSpec, operator: str) -> None:
+    """Refuse, as the chain would, a spec that gives one account two roles kept apart (``dfa.access.KEPT_APART``)."""
+    from dfa.access import kept_apart
+    from dfa.chain.contract import role_id
+
+    holders = dict(zip(_FIRST_GRANTS, (spec.roles.admin, spec.roles.issuer_agent, spec.roles.compliance_agent,
+                                       spec.roles.enforcement_agent, spec.roles.document_manager, operator)))
+    held: dict[str, set[str]] = {}
+    for role in _FIRST_GRANTS:
+        account = holders[role]
+        for other in _GUARDED:
+            if other in held.get(account, ()) and kept_apart("DFAToken", role, other):
+                raise errors.DFARolesKeptApart({"role": role_id(role), "heldRole": role_id(other), "account": account})
+        held.setdefault(account, set()).add(role)
 
 
 def _salt(salt: str | bytes) -> bytes:
@@ -123,6 +154,7 @@ def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: Purcha
         UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
         to_base_units(rules.granularity, decimals) if rules.granularity else 1,
         to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,
+        to_base_units(rules.min_holding, decimals) if rules.min_holding else 0,
         *rules.holder_caps(),
         eligibility,
     )

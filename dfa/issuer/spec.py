@@ -104,6 +104,10 @@ class Rules(Model):
     """Smallest transferable amount (whole units); none means one base unit."""
     max_balance: Amount | None = None
     """Most an investor may hold, summed over its wallets (whole units); none means no maximum."""
+    min_holding: Amount | None = None
+    """Least an investor may hold after a transfer or allocation, summed over its wallets (whole units);
+    none means no minimum. Leaving entirely is always allowed; redemptions and enforcement acts are not
+    held to it. Keeps dust from filling the holder caps."""
     max_holders: int | None = Field(default=None, gt=0, lt=2**64)
     """Most investors that may hold the token; an investor with several wallets counts once."""
     max_holders_by_category: dict[Annotated[Category, BeforeValidator(lambda v: by_name(Category, v))],
@@ -231,11 +235,14 @@ class TokenSpec(Model):
         if len(names) != len(set(names)):
             raise ValidationError("two documents have the same name")
         for field, value in (("supply cap", self.rules.supply_cap), ("granularity", self.rules.granularity),
-                             ("maximum balance", self.rules.max_balance)):
+                             ("maximum balance", self.rules.max_balance),
+                             ("minimum holding", self.rules.min_holding)):
             if value is not None:
                 to_base_units(value, self.decimals)  # refuses more decimals than the token has
         if self.rules.granularity is not None and self.rules.granularity <= 0:
             raise ValidationError("granularity must be positive")
+        if self.rules.min_holding is not None and self.rules.min_holding < 0:
+            raise ValidationError("the minimum holding cannot be negative")
         if self.decision is not None:
             self.decision.as_terms(self.decimals)
             if self.rules.supply_cap is not None and self.decision.cap > self.rules.supply_cap:

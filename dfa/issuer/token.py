@@ -37,6 +37,7 @@ ISSUER_AGENT_ROLE = "ISSUER_AGENT_ROLE"
 COMPLIANCE_ROLE = "COMPLIANCE_ROLE"
 ENFORCEMENT_ROLE = "ENFORCEMENT_ROLE"
 DOCUMENT_MANAGER_ROLE = "DOCUMENT_MANAGER_ROLE"
+OPERATOR_ROLE = "OPERATOR_ROLE"
 ZERO_ADDRESS = "0x" + "00" * 20
 _COUNTRY_RULE = {"none": 0, "allowed": 1, "denied": 2}
 
@@ -102,7 +103,8 @@ class DFAToken(ContractAPI):
 
     artifact = "DFAToken"
     modules = ("DFATokenAdmin", "DFATokenTerms")
-    roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE)
+    roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE,
+             OPERATOR_ROLE)
 
     @cached_property
     def decimals(self) -> int:
@@ -364,6 +366,7 @@ class DFAToken(ContractAPI):
         max_balance, max_holders, by_category = self._call("holdingRules")
         return Rules(
             max_balance=self.amount(max_balance) if max_balance else None,
+            min_holding=self.amount(min_holding) if (min_holding := self._call("minHolding")) else None,
             max_holders=max_holders or None,
             max_holders_by_category={Category(c): cap for c, cap in enumerate(by_category) if cap},
             categories=[c for c in Category if categories & (1 << c)],
@@ -388,6 +391,7 @@ class DFAToken(ContractAPI):
             self._encode("setGranularity", self.units(rules.granularity) if rules.granularity else 1),
             self._encode("setMaxBalance", self.units(rules.max_balance) if rules.max_balance else 0),
             self._encode("setMaxHolders", *rules.holder_caps()),
+            self._encode("setMinHolding", self.units(rules.min_holding) if rules.min_holding else 0),
         ]
         for status in (0, 1, 2):
             countries = sorted(c for c in set(current) | set(wanted) if wanted.get(c, 0) == status and current.get(c, 0) != status)

@@ -219,6 +219,11 @@ class InvestorRegistry(ContractAPI):
     def operator(self) -> str:
         return self._call("operator")
 
+    @property
+    def licenses(self) -> str:
+        """The address of the licence registry in which this registry checks its operator's licence."""
+        return self._call("licenses")
+
     def add_registrar(self, account: str, signer: Signer) -> TxReceipt:
         """Let ``account`` register and update investors; ``signer`` is the operator (admin)."""
         return self.grant_role(REGISTRAR_ROLE, account, signer)

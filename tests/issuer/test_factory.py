@@ -97,7 +97,57 @@ def test_a_suspended_issuance_licence_stops_mints_but_not_transfers(market):
     token.allocate(market.decision_id, market.bob.address, "100", market.issuer_agent)
 
 
-def _config(spec, world):
+def _config(spec, world, registry=None):
     from dfa.issuer.factory import _config
 
-    return _config(spec, world.registry)
+    return _config(spec, registry or world.registry)
+
+
+def test_an_operator_licensed_for_issuance_only_cannot_bind_a_registry_under_its_own_licences(market):
+    """The attack: its own licence contract, where it licenses itself, keeps its registry open whatever the regulator says."""
+    from dfa.operator import InvestorRegistry
+    from dfa.regulator import LicenseRegistry
+
+    world = market.world
+    rogue = world.outsider
+    world.licenses.grant(LicenseTerms(operator=rogue.address, license_id="CB-DFA-0010", operator_name="Rogue",
+                                      scopes="issuance", expires_at=world.client.now() + 10**7), world.regulator)
+    confederate = world.client.dev_accounts()[9]  # plays the regulator in the rogue's own licence contract
+    own_licenses = LicenseRegistry.deploy(world.client, confederate)
+    own_licenses.grant(LicenseTerms(operator=rogue.address, license_id="SELF-1", operator_name="Rogue",
+                                    scopes="issuance,investor_registry", expires_at=world.client.now() + 10**7),
+                       confederate)
+    registry = InvestorRegistry.deploy(world.client, own_licenses, rogue)
+    spec = bond_spec(world, market.roles, symbol="ROGUE", decision=None)
+    block = world.client.w3.eth.block_number
+    with pytest.raises(errors.FactoryRegistryUnderOtherLicenses) as refused:
+        market.factory.create_token(spec, registry, rogue)
+    assert not refused.value.sent and world.client.w3.eth.block_number == block
+    assert refused.value.licenses == own_licenses.address and refused.value.expected == world.licenses.address
+    with pytest.raises(errors.FactoryRegistryUnderOtherLicenses) as onchain:  # Python bypassed
+        world.client.send(rogue, market.factory.contract, "createToken", _config(spec, world, registry), [],
+                          b"\4" * 32, gas=3_000_000)
+    assert onchain.value.sent
+    assert (onchain.value.registry, onchain.value.licenses, onchain.value.expected) == (
+        registry.address, own_licenses.address, world.licenses.address)
+
+
+def test_a_registry_whose_operator_lacks_the_registry_scope_is_refused(market):
+    from dfa.operator import InvestorRegistry
+
+    world = market.world
+    other = world.outsider
+    world.licenses.grant(LicenseTerms(operator=other.address, license_id="CB-DFA-0011", operator_name="Issuer only",
+                                      scopes="issuance", expires_at=world.client.now() + 10**7), world.regulator)
+    registry = InvestorRegistry.deploy(world.client, world.licenses, other)  # the regulator's licences
+    spec = bond_spec(world, market.roles, symbol="NOREG", decision=None)
+    with pytest.raises(errors.FactoryRegistryNotLicensed) as refused:
+        market.factory.create_token(spec, registry, other)
+    assert not refused.value.sent and refused.value.operator == other.address
+    with pytest.raises(errors.FactoryRegistryNotLicensed) as onchain:  # Python bypassed
+        world.client.send(other, market.factory.contract, "createToken", _config(spec, world, registry), [],
+                          b"\5" * 32, gas=3_000_000)
+    assert onchain.value.sent
+    assert (onchain.value.registry, onchain.value.operator) == (registry.address, other.address)
+    world.licenses.renew(other.address, "issuance,investor_registry", world.client.now() + 10**7, world.regulator)
+    assert market.factory.create_token(spec, registry, other).registry.address == registry.address

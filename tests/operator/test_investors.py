@@ -2,6 +2,8 @@
 
 import pytest
 
+from dfa.regulator import Scope
+
 from dfa import errors
 from dfa.models import InvalidInput
 from dfa.operator import Category, InvestorFlag, InvestorProfile, InvestorStatus, Kind, investor_id
@@ -269,7 +271,11 @@ def _write(world):
 
 
 def test_writes_pass_while_the_registry_licence_is_in_force(world):
+    assert world.licenses.is_licensed(world.operator.address, Scope.INVESTOR_REGISTRY)
+    new = world.new_investor(0)
+    assert not world.registry.is_verified(new.wallet)
     _write(world)
+    assert world.registry.is_verified(new.wallet)
 
 
 @pytest.mark.parametrize("state", ["suspended", "revoked", "expired", "wrong scope"])

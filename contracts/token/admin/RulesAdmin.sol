@@ -113,6 +113,24 @@ abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
         _setMaxHolders(maxHolders, maxCategoryHolders);
     }
 
+    /**
+     * @dev Sets the least an investor may hold, summed over its wallets, after a transfer or
+     * allocation that changes its holding (0: no minimum). Leaving the token entirely is always
+     * allowed; redemptions and enforcement acts are not held to it.
+     *
+     * Requirements: caller has COMPLIANCE_ROLE.
+     *
+     * Emits {MinHoldingSet}.
+     */
+    function setMinHolding(uint256 minHolding_) external onlyRole(COMPLIANCE_ROLE) {
+        _setMinHolding(minHolding_);
+    }
+
+    /// @dev The least an investor may hold after a transfer or allocation that changes its holding; 0: none.
+    function minHolding() external view returns (uint256) {
+        return _minHolding();
+    }
+
     function _restriction(Move memory move)
         internal
         view

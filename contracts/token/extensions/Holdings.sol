@@ -9,8 +9,10 @@ import {Restrictions} from "../Restrictions.sol";
  * @title Holdings
  * @notice Holding rules counted per investor, not per wallet: an investor's balance summed over
  * its wallets stays under the maximum balance; the number of investors holding the token stays
- * under the caps, overall and per category. An investor with two wallets counts once; one
- * who goes to zero frees its place.
+ * under the caps, overall and per category; no transfer or allocation leaves either investor
+ * with a positive holding below the minimum holding (so dust cannot fill the holder caps;
+ * redemptions and enforcement acts may). An investor with two wallets counts once; one who
+ * goes to zero frees its place.
  *
  * The bookkeeping runs on every balance change, enforcement acts included, so the counts never
  * drift; the caps are checked on transfers and allocations (an enforcement act may exceed them),
@@ -32,6 +34,7 @@ abstract contract Holdings is Eligibility {
         uint64 maxHolders; // 0: no maximum
         uint64[4] categoryHolders; // by category 1-3
         uint64[4] maxCategoryHolders; // 0: no maximum
+        uint256 minHolding; // 0: no minimum
     }
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.Holdings")) - 1)) & ~bytes32(uint256(0xff))
@@ -39,6 +42,7 @@ abstract contract Holdings is Eligibility {
 
     event MaxBalanceSet(uint256 maxBalance, address indexed actor);
     event MaxHoldersSet(uint64 maxHolders, uint64[4] maxCategoryHolders, address indexed actor);
+    event MinHoldingSet(uint256 minHolding, address indexed actor);
 
     /// @dev The balance of an investor summed over its wallets.
     function investorBalance(bytes32 investorId) external view returns (uint256) {
@@ -63,6 +67,16 @@ abstract contract Holdings is Eligibility {
         emit MaxBalanceSet(maxBalance, _msgSender());
     }
 
+    function _setMinHolding(uint256 minHolding) internal {
+        _holdingsStorage().minHolding = minHolding;
+        _setFeature(FEATURE_MIN_HOLDING, minHolding != 0);
+        emit MinHoldingSet(minHolding, _msgSender());
+    }
+
+    function _minHolding() internal view returns (uint256) {
+        return _holdingsStorage().minHolding;
+    }
+
     function _setMaxHolders(uint64 maxHolders, uint64[4] calldata maxCategoryHolders) internal {
         HoldingsStorage storage $ = _holdingsStorage();
         ($.maxHolders, $.maxCategoryHolders) = (maxHolders, maxCategoryHolders);
@@ -73,7 +87,7 @@ abstract contract Holdings is Eligibility {
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
-        bool capped = move.settings.features & (FEATURE_MAX_BALANCE | FEATURE_HOLDER_CAPS) != 0;
+        bool capped = move.settings.features & (FEATURE_MAX_BALANCE | FEATURE_HOLDER_CAPS | FEATURE_MIN_HOLDING) != 0;
         bytes32 toId = move.receiver.id();
         if (capped && move.value != 0 && toId != bytes32(0) && toId != move.sender.id()) {
             uint8 code = _holdingRestriction(move, toId);
@@ -87,6 +101,13 @@ abstract contract Holdings is Eligibility {
         uint256 held = $.holdings[toId].balance;
         if (move.settings.features & FEATURE_MAX_BALANCE != 0 && held + move.value > $.maxBalance) {
             return Restrictions.MAX_BALANCE_EXCEEDED;
+        }
+        if (move.settings.features & FEATURE_MIN_HOLDING != 0) {
+            // the receiver ends at or above the minimum; the sender at zero or at or above it
+            uint256 minimum = $.minHolding;
+            if (held + move.value < minimum) return Restrictions.BELOW_MIN_HOLDING;
+            uint256 had = $.holdings[move.sender.id()].balance; // the zero id (a mint) holds nothing
+            if (had > move.value && had - move.value < minimum) return Restrictions.BELOW_MIN_HOLDING;
         }
         if (held != 0 || move.settings.features & FEATURE_HOLDER_CAPS == 0) return Restrictions.SUCCESS;
         // a new holder; the sender leaving frees a place (of its own category)

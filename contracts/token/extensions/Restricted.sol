@@ -53,6 +53,7 @@ abstract contract Restricted is ERC20Upgradeable {
     uint16 internal constant FEATURE_FREEZES = 1 << 5; // some wallet or tokens were frozen once
     uint16 internal constant FEATURE_LOCKS = 1 << 6; // some tokens were locked up once
     uint16 internal constant FEATURE_COUNTRY_RULES = 1 << 7; // some country has a rule
+    uint16 internal constant FEATURE_MIN_HOLDING = 1 << 8;
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.Settings")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant SETTINGS_STORAGE = 0x29b1ee892303b0a8b5f191c6777f7242a7efd742610b484117820de7609f7e00;
