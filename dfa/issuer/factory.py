@@ -65,9 +65,9 @@ class TokenFactory(ContractAPI):
             raise errors.FactoryOperatorNotLicensed({"operator": operator.address})
         if registry.operator != operator.address:
             raise errors.FactoryForeignRegistry({"registry": registry.address, "operator": operator.address})
-        if registry.licenses != self.licenses.address:
+        if registry.licenses.address != self.licenses.address:
             raise errors.FactoryRegistryUnderOtherLicenses(
-                {"registry": registry.address, "licenses": registry.licenses, "expected": self.licenses.address})
+                {"registry": registry.address, "licenses": registry.licenses.address, "expected": self.licenses.address})
         if not licence.covers(Scope.INVESTOR_REGISTRY):
             raise errors.FactoryRegistryNotLicensed({"registry": registry.address, "operator": operator.address})
         _refuse_roles_joined(spec, operator.address)

@@ -219,11 +219,6 @@ class InvestorRegistry(ContractAPI):
     def operator(self) -> str:
         return self._call("operator")
 
-    @property
-    def licenses(self) -> str:
-        """The address of the licence registry in which this registry checks its operator's licence."""
-        return self._call("licenses")
-
     def add_registrar(self, account: str, signer: Signer) -> TxReceipt:
         """Let ``account`` register and update investors; ``signer`` is the operator (admin)."""
         return self.grant_role(REGISTRAR_ROLE, account, signer)
@@ -398,6 +393,7 @@ class InvestorRegistry(ContractAPI):
 
     @cached_property
     def licenses(self) -> LicenseRegistry:
+        """The licence registry in which this registry checks its operator's licence (fixed at deployment)."""
         return LicenseRegistry(self.client, self._call("licenses"))
 
     def set_recovery_delay(self, seconds: int, signer: Signer) -> TxReceipt:
