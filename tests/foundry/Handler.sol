@@ -60,7 +60,8 @@ contract Handler is DFASystem {
 
     /// @dev Acquisitions per investor while in a limited category (reset when its category changes).
     mapping(bytes32 investorId => Acquisition[]) internal acquired;
-    /// @dev Redeemed per token (allocated minus redeemed is the supply).
+    /// @dev Allocated and redeemed per token: allocated minus redeemed is the supply.
+    uint256[2] public allocated;
     uint256[2] public redeemed;
     uint256 public calls;
     uint256 public refused;
@@ -146,7 +147,8 @@ contract Handler is DFASystem {
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
             s.investor[i] = registry.investorIdOf(w);
-            s.frozenUntil[i] = token.isFrozen(w) ? token.walletFrozenUntil(w) : 0;
+            uint64 until = token.walletFrozenUntil(w);
+            s.frozenUntil[i] = until > block.timestamp ? until : 0;
             s.frozen[i] = token.getFrozenTokens(w);
         }
     }
@@ -235,7 +237,10 @@ contract Handler is DFASystem {
         Receiving memory before = _receiving(token, to, value, _decisionPrice(token, decision));
         (bool ok, bytes memory ret) = _send(actor, address(token), abi.encodeCall(token.allocate, (decision, to, value)));
         if (agent) _checkOutcome(token, address(0), to, value, expected, ok, ret);
-        if (ok && value != 0) _received(token, to, value, before);
+        if (!ok) return;
+        allocated[t] += value;
+        _checkDecisionCap(token, decision);
+        if (value != 0) _received(token, to, value, before);
     }
 
     function allocateBatch(uint256 actorSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed) external {
@@ -252,6 +257,10 @@ contract Handler is DFASystem {
         (bool ok,) = _send(
             _actor(actorSeed, issuerAgent), address(token), abi.encodeCall(token.allocateBatch, (decision, to, values))
         );
+        if (ok) {
+            allocated[t] += values[0] + values[1];
+            _checkDecisionCap(token, decision);
+        }
         if (ok && to[0] != to[1] && values[0] != 0 && first.id != registry.investorIdOf(to[1])) {
             _received(token, to[0], values[0], first);
             Receiving memory second = _receiving(token, to[1], values[1], _decisionPrice(token, decision));
@@ -289,7 +298,8 @@ contract Handler is DFASystem {
         uint256 allocated = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
         uint256 cap = capSeed % 3 == 0 ? allocated : allocated + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
         IssuanceDecisions.DecisionTerms memory terms = decisionTerms(cap, _bound(priceSeed, 0, 500_00), 0);
-        _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.amendDecision, (id, terms)));
+        (bool ok,) = _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.amendDecision, (id, terms)));
+        if (ok) _checkDecisionCap(tokens[t], id);
     }
 
     function closeDecision(uint256 actorSeed, uint256 tokenSeed, uint256 decisionSeed) external {
@@ -585,9 +595,13 @@ contract Handler is DFASystem {
 
     // ------------------------------------------------------------------ time
 
+    /// @dev The time the last warp set; the invariants check that it holds between calls.
+    uint256 public time;
+
     function warp(uint256 seconds_) external {
         ++calls;
-        vm.warp(block.timestamp + _bound(seconds_, 1, 20 days));
+        time = block.timestamp + _bound(seconds_, 1, 20 days);
+        vm.warp(time);
     }
 
     // ------------------------------------------------------------------ the checks at a call
@@ -616,6 +630,13 @@ contract Handler is DFASystem {
     function _decisionPrice(DFAToken token, bytes32 decision) internal view returns (uint256) {
         (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
         return current.terms.price;
+    }
+
+    /// @dev A decision never allocates beyond its cap (only allocations and amendments change either).
+    function _checkDecisionCap(DFAToken token, bytes32 decision) internal view {
+        (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
+        uint256 under = DFATokenTerms(address(token)).allocatedUnder(decision);
+        if (under > current.terms.cap) revert CapExceeded(address(token), address(0), "decision cap", under, current.terms.cap);
     }
 
     /// @dev The pre-check said `expected`; the call either succeeded (expected 0) or was refused with that code.
