@@ -43,7 +43,6 @@ contract Handler is DFASystem {
     /// @dev A token's enforcement state as far as non-enforcement callers must never lower it.
     struct EnforcementState {
         bool paused;
-        bytes32[WALLETS] investor; // the wallet's investor id
         uint64[WALLETS] frozenUntil; // the wallet freeze, 0 when not frozen now
         uint256[WALLETS] frozen; // frozen tokens now
     }
@@ -69,8 +68,15 @@ contract Handler is DFASystem {
     address private _recoveredLost;
     address private _recoveredTo;
 
-    constructor() {
+    /// @dev How often the rightful role holder makes a call (`rightfulOutOf - 1` in `rightfulOutOf`;
+    /// else anyone), and the registry's waiting period for recoveries: two campaigns differ in these.
+    uint256 private immutable _rightfulOutOf;
+
+    constructor(uint256 rightfulOutOf, uint64 recoveryDelay) {
+        _rightfulOutOf = rightfulOutOf;
         _deploySystem();
+        vm.prank(operator);
+        registry.setRecoveryDelay(recoveryDelay);
     }
 
     // ------------------------------------------------------------------ views for the invariants
@@ -93,9 +99,9 @@ contract Handler is DFASystem {
 
     // ------------------------------------------------------------------ picking actors and inputs
 
-    /// @dev The rightful actor three times in four, else anyone (role holders, outsiders, wallets).
+    /// @dev The rightful actor, or sometimes anyone (role holders, outsiders, wallets).
     function _actor(uint256 seed, address rightful) internal view returns (address) {
-        return seed % 4 != 0 ? rightful : everyone[(seed >> 8) % everyone.length];
+        return seed % _rightfulOutOf != 0 ? rightful : everyone[(seed >> 8) % everyone.length];
     }
 
     function _wallet(uint256 seed) internal view returns (address) {
@@ -146,7 +152,6 @@ contract Handler is DFASystem {
         s.paused = token.paused();
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            s.investor[i] = registry.investorIdOf(w);
             uint64 until = token.walletFrozenUntil(w);
             s.frozenUntil[i] = until > block.timestamp ? until : 0;
             s.frozen[i] = token.getFrozenTokens(w);
@@ -158,29 +163,25 @@ contract Handler is DFASystem {
         if (before.paused && !later.paused) revert EnforcementUndone(address(token), actor, "pause", address(0), 1, 0);
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            if (later.frozenUntil[i] < before.frozenUntil[i]) {
-                // a recovery may carry the lost wallet's freeze to its replacement, not drop it
-                bool carried = w == _recoveredLost && token.walletFrozenUntil(_recoveredTo) >= before.frozenUntil[i];
-                if (!carried) {
-                    revert EnforcementUndone(
-                        address(token), actor, "wallet freeze", w, before.frozenUntil[i], later.frozenUntil[i]
-                    );
-                }
+            // a recovery may carry the lost wallet's freezes to its replacement, never drop them
+            uint256 j = w == _recoveredLost ? _indexOf(_recoveredTo) : WALLETS;
+            bool recovered = j < WALLETS;
+            if (later.frozenUntil[i] < before.frozenUntil[i] && (!recovered || later.frozenUntil[j] < before.frozenUntil[i])) {
+                revert EnforcementUndone(address(token), actor, "wallet freeze", w, before.frozenUntil[i], later.frozenUntil[i]);
             }
-            if (before.investor[i] == bytes32(0) || i != _firstOf(before, i)) continue;
-            // frozen tokens, summed over the investor's wallets (a recovery moves them between its wallets)
-            (uint256 was, uint256 now_) = (0, 0);
-            for (uint256 j = i; j < WALLETS; ++j) {
-                if (before.investor[j] != before.investor[i]) continue;
-                was += before.frozen[j];
-                now_ += later.frozen[j];
+            uint256 carried = recovered ? later.frozen[j] - _min(later.frozen[j], before.frozen[j]) : 0;
+            if (later.frozen[i] + carried < before.frozen[i]) {
+                revert EnforcementUndone(address(token), actor, "frozen tokens", w, before.frozen[i], later.frozen[i] + carried);
             }
-            if (now_ < was) revert EnforcementUndone(address(token), actor, "frozen tokens", w, was, now_);
         }
     }
 
-    function _firstOf(EnforcementState memory s, uint256 i) private pure returns (uint256 first) {
-        for (first = 0; s.investor[first] != s.investor[i]; ++first) {}
+    function _indexOf(address wallet) private view returns (uint256 i) {
+        for (i = 0; i < WALLETS && wallets[i] != wallet; ++i) {}
+    }
+
+    function _min(uint256 a, uint256 b) private pure returns (uint256) {
+        return a < b ? a : b;
     }
 
     // ------------------------------------------------------------------ the transfer path

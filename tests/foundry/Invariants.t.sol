@@ -14,7 +14,7 @@ import {Handler} from "./Handler.sol";
  * purchase limits over any window, enforcement undone only by the enforcement role).
  * `scripts/invariants.sh` runs the campaigns (CI size by default, `--deep` for the long one).
  */
-contract DFAInvariants is InvariantTest {
+abstract contract DFAInvariants is InvariantTest {
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.Holdings")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant HOLDINGS_STORAGE = 0xdacb96a2015c05bd2949cd363e56323349dd91020dd1f8b6b1a05d0828696700;
 
@@ -32,8 +32,11 @@ contract DFAInvariants is InvariantTest {
     error InvestorWithoutWallet(bytes32 investorId);
     error TimeRanBack(uint256 now_, uint256 warpedTo);
 
+    /// @dev The handler of this campaign (see {Handler-constructor}).
+    function _handler() internal virtual returns (Handler);
+
     function setUp() public {
-        handler = new Handler();
+        handler = _handler();
         wallets = handler.allWallets();
         (tokens[0], tokens[1], registry) = (handler.tokens(0), handler.tokens(1), handler.registry());
 
@@ -145,5 +148,19 @@ contract DFAInvariants is InvariantTest {
         for (uint256 i = 0; i < b.length; ++i) {
             c[a.length + i] = b[i];
         }
+    }
+}
+
+/// @notice Mostly the rightful role holders (3 calls in 4), recoveries after the production waiting period of 3 days.
+contract RightfulInvariants is DFAInvariants {
+    function _handler() internal override returns (Handler) {
+        return new Handler(4, 3 days);
+    }
+}
+
+/// @notice Anyone half the time, recoveries without a waiting period: more refusals, more recoveries.
+contract AnyoneInvariants is DFAInvariants {
+    function _handler() internal override returns (Handler) {
+        return new Handler(2, 0);
     }
 }
