@@ -13,4 +13,8 @@ if [[ "${1:-}" == "--deep" ]]; then
   shift
 fi
 [[ -x node_modules/.bin/forge ]] || npm ci --no-audit --no-fund --loglevel=error
-FOUNDRY_PROFILE=$profile exec node_modules/.bin/forge test --match-path 'tests/foundry/*' "$@"
+# The platform's binary itself: the npm package's `forge` launcher (bin.mjs, 1.7.1) exits 0 whatever
+# forge's exit code was, which would hide a broken invariant from CI.
+forge=(node_modules/@foundry-rs/forge-*/bin/forge)
+[[ -x "${forge[0]}" ]] || { echo "no forge binary for this platform under node_modules/@foundry-rs/" >&2; exit 1; }
+FOUNDRY_PROFILE=$profile exec "${forge[0]}" test --match-path 'tests/foundry/*' "$@"
