@@ -480,13 +480,16 @@ contract Handler is DFASystem {
         }
     }
 
-    /// @dev No one re-initializes a token or writes the limits ledger directly.
+    /// @dev No one re-initializes a token (or its documents) or writes the limits ledger directly.
     function initializeOrRecordDirectly(uint256 actorSeed, uint256 tokenSeed, uint256 valueSeed) external {
         address actor = everyone[actorSeed % everyone.length];
         DFAToken token = _token(tokenSeed);
         bytes32 id = ids[valueSeed % ids.length];
         _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
         _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
+        _send(actor, address(token), abi.encodeCall(
+            token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
+        ));
     }
 
     // ------------------------------------------------------------------ the registry
@@ -584,14 +587,17 @@ contract Handler is DFASystem {
     }
 
     function createToken(uint256 actorSeed, uint256 salt) external {
-        DFAToken.TokenConfig memory config;
+        _send(_actor(actorSeed, operator), address(factory),
+            abi.encodeCall(factory.createToken, (_config(), new Documents.DocumentInput[](0), bytes32(salt))));
+    }
+
+    /// @dev A small valid token configuration for the operator's registry and limits.
+    function _config() internal view returns (DFAToken.TokenConfig memory config) {
         (config.name, config.symbol, config.jurisdiction, config.admin) = ("T", "T", KZ, issuer);
         (config.issuerAgent, config.complianceAgent, config.enforcementAgent) = (issuerAgent, compliance, enforcement);
         (config.documentManager, config.registry, config.purchaseLimits) =
             (documents, IInvestorRegistry(address(registry)), IPurchaseLimits(address(limits)));
         (config.supplyCap, config.granularity, config.rules.categories, config.rules.kinds) = (100, 1, 0x0e, 0x06);
-        _send(_actor(actorSeed, operator), address(factory),
-            abi.encodeCall(factory.createToken, (config, new Documents.DocumentInput[](0), bytes32(salt))));
     }
 
     // ------------------------------------------------------------------ time
