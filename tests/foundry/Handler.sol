@@ -528,6 +528,10 @@ contract Handler is DFASystem {
 
     function addWallet(uint256 actorSeed, uint256 existingSeed, uint256 walletSeed) external {
         address existing = _wallet(existingSeed);
+        for (uint256 k = 0; k < WALLETS && walletSeed % 4 != 0; ++k) {
+            if (registry.investorIdOf(_wallet(walletSeed)) == bytes32(0)) break;
+            walletSeed = walletSeed % WALLETS + 1; // usually a wallet that belongs to no one yet
+        }
         _send(_actor(actorSeed, registrar), address(registry),
             abi.encodeCall(registry.addWallet, (registry.investorIdOf(existing), existing, _wallet(walletSeed))));
     }
@@ -544,9 +548,11 @@ contract Handler is DFASystem {
         _send(_actor(actorSeed, registrar), address(registry), data);
     }
 
+    /// @dev Usually to another wallet of the same investor (else any wallet: refused).
     function requestRecovery(uint256 actorSeed, uint256 lostSeed, uint256 replacementSeed) external {
-        _send(_actor(actorSeed, registrar), address(registry),
-            abi.encodeCall(registry.requestRecovery, (_wallet(lostSeed), _wallet(replacementSeed))));
+        address lost = _wallet(lostSeed);
+        address replacement = replacementSeed % 4 == 0 ? _wallet(replacementSeed) : _otherWalletOf(lost, replacementSeed);
+        _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.requestRecovery, (lost, replacement)));
     }
 
     function cancelRecovery(uint256 actorSeed, uint256 lostSeed) external {
@@ -554,10 +560,28 @@ contract Handler is DFASystem {
         _send(_actor(actorSeed, lost), address(registry), abi.encodeCall(registry.cancelRecovery, (lost)));
     }
 
+    /// @dev Usually a wallet whose recovery is pending, by the registrar who did not request it.
     function approveRecovery(uint256 actorSeed, uint256 lostSeed) external {
         address lost = _wallet(lostSeed);
+        for (uint256 k = 0; k < WALLETS && lostSeed % 4 != 0; ++k) {
+            address w = _wallet(lostSeed % WALLETS + k);
+            if (registry.recoveryOf(w).status == InvestorRegistry.RecoveryStatus.Pending) {
+                lost = w;
+                break;
+            }
+        }
         address second = registry.recoveryOf(lost).requester == registrar ? registrar2 : registrar;
         _send(_actor(actorSeed, second), address(registry), abi.encodeCall(registry.approveRecovery, (lost)));
+    }
+
+    /// @dev Another wallet registered to the investor of `wallet`, if any (else `wallet` itself).
+    function _otherWalletOf(address wallet, uint256 seed) internal view returns (address) {
+        bytes32 id = registry.investorIdOf(wallet);
+        for (uint256 k = 0; k < WALLETS && id != bytes32(0); ++k) {
+            address w = _wallet(seed % WALLETS + k);
+            if (w != wallet && registry.investorIdOf(w) == id) return w;
+        }
+        return wallet;
     }
 
     function setRecoveryDelay(uint256 actorSeed, uint64 delay) external {
