@@ -1,0 +1,728 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.26;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {OperatorLicenseRegistry} from "../../contracts/regulator/OperatorLicenseRegistry.sol";
+import {InvestorRegistry} from "../../contracts/operator/InvestorRegistry.sol";
+import {IInvestorRegistry} from "../../contracts/operator/IInvestorRegistry.sol";
+import {IPurchaseLimits} from "../../contracts/operator/IPurchaseLimits.sol";
+import {PurchaseLimits} from "../../contracts/operator/PurchaseLimits.sol";
+import {DFATokenFactory} from "../../contracts/issuer/DFATokenFactory.sol";
+import {DFAToken} from "../../contracts/token/DFAToken.sol";
+import {DFATokenAdmin} from "../../contracts/token/DFATokenAdmin.sol";
+import {DFATokenTerms} from "../../contracts/token/DFATokenTerms.sol";
+import {Restricted} from "../../contracts/token/extensions/Restricted.sol";
+import {Eligibility} from "../../contracts/token/extensions/Eligibility.sol";
+import {Documents} from "../../contracts/token/extensions/Documents.sol";
+import {IssuanceDecisions} from "../../contracts/token/extensions/IssuanceDecisions.sol";
+import {DFASystem} from "./System.sol";
+
+/**
+ * @title Handler
+ * @notice The fuzzer's way into the system: one small function per state-changing function of
+ * every contract, called by a bounded set of actors (each role holder, outsiders, investors'
+ * wallets: usually the rightful one, often anyone), with bounded inputs, and {warp} for time.
+ * A call refused by the contracts is an outcome like any other; a call never reverts here except
+ * when a property checked at the call is broken (the campaign runs with `fail_on_revert`):
+ *
+ * - a transfer's or allocation's pre-check equals its outcome (same code, or success);
+ * - tokens reach (outside enforcement) only a wallet verified before the move, within the caps;
+ * - an investor's acquisitions over any window of its limit never exceed the limit;
+ * - an enforcement act (pause, wallet freeze, frozen tokens) is undone only by a call from an
+ *   account holding the token's ENFORCEMENT_ROLE (or by its own lapse, with time).
+ *
+ * The state invariants (sums, counts, caps, wallets) are in {DFAInvariants}, after every call.
+ * When a signature changes, only the one function that calls it needs adapting.
+ */
+contract Handler is DFASystem {
+    struct Acquisition {
+        uint64 at;
+        uint192 value; // minor units of the limit's currency
+    }
+
+    /// @dev A token's enforcement state as far as non-enforcement callers must never lower it.
+    struct EnforcementState {
+        bool paused;
+        uint64[WALLETS] frozenUntil; // the wallet freeze, 0 when not frozen now
+        uint256[WALLETS] frozen; // frozen tokens now
+    }
+
+    error PreCheckDisagrees(address token, address from, address to, uint256 value, uint8 expected, bytes outcome);
+    error TokensReachedUnverified(address token, address to, uint256 value);
+    error CapExceeded(address token, address to, string cap, uint256 value, uint256 max);
+    error PurchaseLimitBroken(bytes32 investorId, uint8 category, uint256 inWindow, uint128 limit, uint64 window);
+    error EnforcementUndone(address token, address actor, string act, address wallet, uint256 before, uint256 after_);
+
+    /// @dev Typed views of a token's admin and terms modules, for abi.encodeCall (a token reaches them by delegation).
+    DFATokenAdmin private constant _ADMIN = DFATokenAdmin(payable(address(0)));
+    DFATokenTerms private constant _TERMS = DFATokenTerms(address(0));
+
+    /// @dev Acquisitions per investor while in a limited category (reset when its category changes).
+    mapping(bytes32 investorId => Acquisition[]) internal acquired;
+    /// @dev Allocated and redeemed per token: allocated minus redeemed is the supply.
+    uint256[2] public allocated;
+    uint256[2] public redeemed;
+    uint256 public calls;
+    uint256 public refused;
+    /// @dev Set around recoverWallet: the lost wallet's freeze may move to its replacement.
+    address private _recoveredLost;
+    address private _recoveredTo;
+
+    /// @dev How often the rightful role holder makes a call (`rightfulOutOf - 1` in `rightfulOutOf`;
+    /// else anyone), and the registry's waiting period for recoveries: two campaigns differ in these.
+    uint256 private immutable _rightfulOutOf;
+
+    constructor(uint256 rightfulOutOf, uint64 recoveryDelay) {
+        _rightfulOutOf = rightfulOutOf;
+        _deploySystem();
+        vm.prank(operator);
+        registry.setRecoveryDelay(recoveryDelay);
+    }
+
+    // ------------------------------------------------------------------ views for the invariants
+
+    function allWallets() external view returns (address[] memory) {
+        return wallets;
+    }
+
+    function allAccounts() external view returns (address[] memory) {
+        return everyone;
+    }
+
+    function investorIds() external view returns (bytes32[] memory) {
+        return ids;
+    }
+
+    function decisionsOf(uint256 t) external view returns (bytes32[] memory) {
+        return decisions[t];
+    }
+
+    // ------------------------------------------------------------------ picking actors and inputs
+
+    /// @dev The rightful actor, or sometimes anyone (role holders, outsiders, wallets).
+    function _actor(uint256 seed, address rightful) internal view returns (address) {
+        return seed % _rightfulOutOf != 0 ? rightful : everyone[(seed >> 8) % everyone.length];
+    }
+
+    function _wallet(uint256 seed) internal view returns (address) {
+        return wallets[seed % WALLETS];
+    }
+
+    function _token(uint256 seed) internal view returns (DFAToken) {
+        return tokens[seed % 2];
+    }
+
+    /// @dev `x` folded into [lo, hi].
+    function _bound(uint256 x, uint256 lo, uint256 hi) internal pure returns (uint256) {
+        return lo + x % (hi - lo + 1);
+    }
+
+    /// @dev An amount of base units: small, around a holding, or anything up to 2x the balance.
+    function _amount(uint256 seed, DFAToken token, address holder) internal view returns (uint256) {
+        uint256 balance = token.balanceOf(holder);
+        uint256 mode = seed % 4;
+        if (mode == 0) return balance; // all of it
+        if (mode == 1) return _bound(seed >> 2, 0, 10 ** token.decimals() * 20);
+        return _bound(seed >> 2, 0, balance * 2 + 1);
+    }
+
+    // ------------------------------------------------------------------ the call, and the enforcement check around it
+
+    /// @dev Calls `target` as `actor`; for a token, checks that no enforcement act was undone by
+    /// an actor without the token's ENFORCEMENT_ROLE.
+    function _send(address actor, address target, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        ++calls;
+        int256 t = _tokenIndex(target);
+        bool guarded = t >= 0 && !IAccessControl(target).hasRole(ENFORCEMENT_ROLE, actor);
+        EnforcementState memory before;
+        if (guarded) before = _enforcementState(DFAToken(payable(target)));
+        vm.prank(actor);
+        (ok, ret) = target.call(data);
+        if (!ok) ++refused;
+        if (guarded) _checkNotUndone(DFAToken(payable(target)), actor, before);
+    }
+
+    function _tokenIndex(address target) internal view returns (int256) {
+        if (target == address(tokens[0])) return 0;
+        if (target == address(tokens[1])) return 1;
+        return -1;
+    }
+
+    function _enforcementState(DFAToken token) internal view returns (EnforcementState memory s) {
+        s.paused = token.paused();
+        for (uint256 i = 0; i < WALLETS; ++i) {
+            address w = wallets[i];
+            uint64 until = token.walletFrozenUntil(w);
+            s.frozenUntil[i] = until > block.timestamp ? until : 0;
+            s.frozen[i] = token.getFrozenTokens(w);
+        }
+    }
+
+    function _checkNotUndone(DFAToken token, address actor, EnforcementState memory before) internal view {
+        EnforcementState memory later = _enforcementState(token);
+        if (before.paused && !later.paused) revert EnforcementUndone(address(token), actor, "pause", address(0), 1, 0);
+        for (uint256 i = 0; i < WALLETS; ++i) {
+            address w = wallets[i];
+            // a recovery may carry the lost wallet's freezes to its replacement, never drop them
+            uint256 j = w == _recoveredLost ? _indexOf(_recoveredTo) : WALLETS;
+            bool recovered = j < WALLETS;
+            if (later.frozenUntil[i] < before.frozenUntil[i] && (!recovered || later.frozenUntil[j] < before.frozenUntil[i])) {
+                revert EnforcementUndone(address(token), actor, "wallet freeze", w, before.frozenUntil[i], later.frozenUntil[i]);
+            }
+            uint256 carried = recovered ? later.frozen[j] - _min(later.frozen[j], before.frozen[j]) : 0;
+            if (later.frozen[i] + carried < before.frozen[i]) {
+                revert EnforcementUndone(address(token), actor, "frozen tokens", w, before.frozen[i], later.frozen[i] + carried);
+            }
+        }
+    }
+
+    function _indexOf(address wallet) private view returns (uint256 i) {
+        for (i = 0; i < WALLETS && wallets[i] != wallet; ++i) {}
+    }
+
+    function _min(uint256 a, uint256 b) private pure returns (uint256) {
+        return a < b ? a : b;
+    }
+
+    // ------------------------------------------------------------------ the transfer path
+
+    function transfer(uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed) external {
+        DFAToken token = _token(tokenSeed);
+        (address from, address to) = (_wallet(fromSeed), toSeed % 8 == 0 ? everyone[toSeed % everyone.length] : _wallet(toSeed));
+        uint256 value = _amount(amountSeed, token, from);
+        _move(token, from, from, to, value, abi.encodeCall(token.transfer, (to, value)));
+    }
+
+    function transferFrom(uint256 tokenSeed, uint256 ownerSeed, uint256 spenderSeed, uint256 toSeed, uint256 amountSeed)
+        external
+    {
+        DFAToken token = _token(tokenSeed);
+        (address owner, address spender, address to) = (_wallet(ownerSeed), _wallet(spenderSeed), _wallet(toSeed));
+        uint256 value = _amount(amountSeed, token, owner);
+        if (spenderSeed % 3 != 0) _send(owner, address(token), abi.encodeCall(token.approve, (spender, value)));
+        if (token.allowance(owner, spender) < value) {
+            _send(spender, address(token), abi.encodeCall(token.transferFrom, (owner, to, value))); // refused
+            return;
+        }
+        _move(token, spender, owner, to, value, abi.encodeCall(token.transferFrom, (owner, to, value)));
+    }
+
+    function approve(uint256 tokenSeed, uint256 ownerSeed, uint256 spenderSeed, uint256 value) external {
+        DFAToken token = _token(tokenSeed);
+        _send(_wallet(ownerSeed), address(token), abi.encodeCall(token.approve, (_wallet(spenderSeed), value)));
+    }
+
+    /// @dev A transfer or transfer-from: the pre-check, the call, then what must hold if it went through.
+    function _move(DFAToken token, address actor, address from, address to, uint256 value, bytes memory data) internal {
+        uint8 expected = token.detectTransferRestriction(from, to, value);
+        Receiving memory before = _receiving(token, to, value, token.referencePrice().price);
+        bytes32 fromId = registry.investorIdOf(from);
+        (bool ok, bytes memory ret) = _send(actor, address(token), data);
+        _checkOutcome(token, from, to, value, expected, ok, ret);
+        if (ok && value != 0 && before.id != fromId) _received(token, to, value, before);
+    }
+
+    // ------------------------------------------------------------------ issuance
+
+    function allocate(uint256 actorSeed, uint256 tokenSeed, uint256 decisionSeed, uint256 toSeed, uint256 amountSeed)
+        external
+    {
+        uint256 t = tokenSeed % 2;
+        DFAToken token = tokens[t];
+        bytes32 decision = decisions[t][decisionSeed % decisions[t].length];
+        address to = toSeed % 8 == 0 ? everyone[toSeed % everyone.length] : _wallet(toSeed);
+        uint256 value = _bound(amountSeed, 0, 10 ** token.decimals() * (amountSeed % 5 == 0 ? 500 : 15));
+        address actor = _actor(actorSeed, issuerAgent);
+        bool agent = token.hasRole(ISSUER_AGENT_ROLE, actor);
+        uint8 expected = token.detectAllocationRestriction(decision, to, value);
+        Receiving memory before = _receiving(token, to, value, _decisionPrice(token, decision));
+        (bool ok, bytes memory ret) = _send(actor, address(token), abi.encodeCall(token.allocate, (decision, to, value)));
+        if (agent) _checkOutcome(token, address(0), to, value, expected, ok, ret);
+        if (!ok) return;
+        allocated[t] += value;
+        _checkDecisionCap(token, decision);
+        if (value != 0) _received(token, to, value, before);
+    }
+
+    function allocateBatch(uint256 actorSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed) external {
+        uint256 t = tokenSeed % 2;
+        DFAToken token = tokens[t];
+        address[] memory to = new address[](2);
+        uint256[] memory values = new uint256[](2);
+        (to[0], to[1]) = (_wallet(toSeed), _wallet(toSeed >> 8));
+        (values[0], values[1]) = (_bound(amountSeed, 0, 10 ** token.decimals() * 5), _bound(amountSeed >> 64, 0, 10));
+        bytes32 decision = decisions[t][0];
+        // every allocation of the batch is an acquisition: they are checked as single ones (tokens
+        // reach a verified wallet within the caps, limits) by comparing with the ledger after
+        Receiving memory first = _receiving(token, to[0], values[0], _decisionPrice(token, decision));
+        (bool ok,) = _send(
+            _actor(actorSeed, issuerAgent), address(token), abi.encodeCall(token.allocateBatch, (decision, to, values))
+        );
+        if (ok) {
+            allocated[t] += values[0] + values[1];
+            _checkDecisionCap(token, decision);
+        }
+        if (ok && to[0] != to[1] && values[0] != 0 && first.id != registry.investorIdOf(to[1])) {
+            _received(token, to[0], values[0], first);
+            Receiving memory second = _receiving(token, to[1], values[1], _decisionPrice(token, decision));
+            _countAcquisition(second.id, second.category, second.fiat);
+        }
+    }
+
+    function redeem(uint256 actorSeed, uint256 tokenSeed, uint256 fromSeed, uint256 amountSeed) external {
+        uint256 t = tokenSeed % 2;
+        DFAToken token = tokens[t];
+        address from = _wallet(fromSeed);
+        uint256 value = _amount(amountSeed, token, from);
+        (bool ok,) = _send(_actor(actorSeed, issuerAgent), address(token), abi.encodeCall(token.redeem, (from, value)));
+        if (ok) redeemed[t] += value;
+    }
+
+    function publishDecision(uint256 actorSeed, uint256 tokenSeed, uint256 capSeed, uint256 priceSeed) external {
+        uint256 t = tokenSeed % 2;
+        if (decisions[t].length >= 4) return;
+        bytes32 id = keccak256(abi.encode("decision", t, decisions[t].length));
+        uint256 cap = _bound(capSeed, 1, 10 ** tokens[t].decimals() * 100_000);
+        (bool ok,) = _send(
+            _actor(actorSeed, issuer),
+            address(tokens[t]),
+            abi.encodeCall(_TERMS.publishDecision, (id, decisionTerms(cap, _bound(priceSeed, 0, 500_00), 0)))
+        );
+        if (ok) decisions[t].push(id);
+    }
+
+    function amendDecision(uint256 actorSeed, uint256 tokenSeed, uint256 decisionSeed, uint256 capSeed, uint256 priceSeed)
+        external
+    {
+        uint256 t = tokenSeed % 2;
+        bytes32 id = decisions[t][decisionSeed % decisions[t].length];
+        uint256 allocated = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
+        uint256 cap = capSeed % 3 == 0 ? allocated : allocated + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
+        IssuanceDecisions.DecisionTerms memory terms = decisionTerms(cap, _bound(priceSeed, 0, 500_00), 0);
+        (bool ok,) = _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.amendDecision, (id, terms)));
+        if (ok) _checkDecisionCap(tokens[t], id);
+    }
+
+    function closeDecision(uint256 actorSeed, uint256 tokenSeed, uint256 decisionSeed) external {
+        uint256 t = tokenSeed % 2;
+        bytes32 id = decisions[t][decisionSeed % decisions[t].length];
+        _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.closeDecision, (id)));
+    }
+
+    // ------------------------------------------------------------------ pricing, AML, rules
+
+    function setReferencePrice(uint256 actorSeed, uint256 tokenSeed, uint256 priceSeed) external {
+        bytes3 currency = priceSeed % 7 == 0 ? bytes3("EUR") : bytes3("USD");
+        uint256 price = priceSeed % 11 == 0 ? 0 : _bound(priceSeed >> 8, 1, 1_000_00);
+        _send(_actor(actorSeed, issuerAgent), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setReferencePrice, (price, currency, 2)));
+    }
+
+    function setAmlThreshold(uint256 actorSeed, uint256 tokenSeed, uint256 threshold) external {
+        threshold = threshold % 3 == 0 ? 0 : _bound(threshold, 1, 5_000_00);
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setAmlThreshold, (threshold, "USD")));
+    }
+
+    function approveTransfer(uint256 actorSeed, uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed)
+        external
+    {
+        DFAToken token = _token(tokenSeed);
+        address from = _wallet(fromSeed);
+        uint64 expiry = uint64(block.timestamp + _bound(amountSeed >> 128, 0, 3 days));
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(
+            _ADMIN.approveTransfer, (from, _wallet(toSeed), _amount(amountSeed, token, from), expiry)
+        ));
+    }
+
+    function setInvestorCategories(uint256 actorSeed, uint256 tokenSeed, uint8 categories) external {
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setInvestorCategories, (categories % 16)));
+    }
+
+    function setInvestorKinds(uint256 actorSeed, uint256 tokenSeed, uint8 kinds) external {
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setInvestorKinds, (kinds % 8)));
+    }
+
+    function setCountryAllowlist(uint256 actorSeed, uint256 tokenSeed, bool enabled) external {
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setCountryAllowlist, (enabled)));
+    }
+
+    function setCountryRules(uint256 actorSeed, uint256 tokenSeed, uint256 countrySeed, uint8 rule) external {
+        uint16[] memory countries = new uint16[](1);
+        countries[0] = countrySeed % 5 == 0 ? uint16(countrySeed % 1100) : (countrySeed % 2 == 0 ? KZ : US);
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
+    }
+
+    function setDenyRules(uint256 actorSeed, uint256 tokenSeed, uint256 ruleSeed) external {
+        Eligibility.DenyRule[] memory rules = new Eligibility.DenyRule[](ruleSeed % 3);
+        if (rules.length != 0) rules[0] = Eligibility.DenyRule(0, KZ, 0, 1 << 2, 0); // resident companies
+        if (rules.length > 1) rules[1] = Eligibility.DenyRule(US, 0, uint8(ruleSeed >> 8) & 0x0e, 0, 0);
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setDenyRules, (rules)));
+    }
+
+    function setSupplyCap(uint256 actorSeed, uint256 tokenSeed, uint256 capSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 cap = token.totalSupply() + _bound(capSeed, 0, 10 ** token.decimals() * 1000);
+        if (capSeed % 5 == 0 && token.totalSupply() != 0) cap = token.totalSupply() - 1; // refused
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setSupplyCap, (cap)));
+    }
+
+    function setGranularity(uint256 actorSeed, uint256 tokenSeed, uint256 granularity) external {
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setGranularity, (granularity % 4 == 0 ? 0 : 1 + granularity % 3)));
+    }
+
+    function setMaxBalance(uint256 actorSeed, uint256 tokenSeed, uint256 maxSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 max = maxSeed % 3 == 0 ? 0 : _bound(maxSeed, 1, 10 ** token.decimals() * 500);
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setMaxBalance, (max)));
+    }
+
+    function setMaxHolders(uint256 actorSeed, uint256 tokenSeed, uint64 holders, uint64 byCategory) external {
+        uint64[4] memory caps = [uint64(0), byCategory % 4, (byCategory >> 8) % 4, (byCategory >> 16) % 4];
+        _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.setMaxHolders, (holders % 6, caps)));
+    }
+
+    // ------------------------------------------------------------------ enforcement
+
+    function pause(uint256 actorSeed, uint256 tokenSeed, bool on) external {
+        bytes memory data = on ? abi.encodeCall(_ADMIN.pause, ("case")) : abi.encodeCall(_ADMIN.unpause, ("case"));
+        _send(_actor(actorSeed, enforcement), address(_token(tokenSeed)), data);
+    }
+
+    function freezeWallet(uint256 actorSeed, uint256 tokenSeed, uint256 walletSeed, uint256 untilSeed) external {
+        uint64 until = untilSeed % 3 == 0 ? 0 : uint64(block.timestamp + _bound(untilSeed, 1, 60 days));
+        _send(_actor(actorSeed, enforcement), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.freezeWallet, (_wallet(walletSeed), "court", until)));
+    }
+
+    function unfreezeWallet(uint256 actorSeed, uint256 tokenSeed, uint256 walletSeed) external {
+        _send(_actor(actorSeed, enforcement), address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.unfreezeWallet, (_wallet(walletSeed), "court")));
+    }
+
+    function setFrozenTokens(uint256 actorSeed, uint256 tokenSeed, uint256 walletSeed, uint256 amountSeed) external {
+        DFAToken token = _token(tokenSeed);
+        address wallet = _wallet(walletSeed);
+        uint64 until = amountSeed % 3 == 0 ? 0 : uint64(block.timestamp + _bound(amountSeed >> 128, 1, 60 days));
+        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
+            _ADMIN.setFrozenTokens, (wallet, _amount(amountSeed, token, wallet), "court", until)
+        ));
+    }
+
+    function forcedTransfer(uint256 actorSeed, uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed)
+        external
+    {
+        DFAToken token = _token(tokenSeed);
+        address from = _wallet(fromSeed);
+        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
+            _ADMIN.forcedTransfer, (from, _wallet(toSeed), _amount(amountSeed, token, from), "court")
+        ));
+    }
+
+    function recoverWallet(uint256 actorSeed, uint256 tokenSeed, uint256 lostSeed) external {
+        address lost = _wallet(lostSeed);
+        (_recoveredLost, _recoveredTo) = (lost, registry.recoveredTo(lost));
+        _send(everyone[actorSeed % everyone.length], address(_token(tokenSeed)),
+            abi.encodeCall(_ADMIN.recoverWallet, (lost)));
+        (_recoveredLost, _recoveredTo) = (address(0), address(0));
+    }
+
+    // ------------------------------------------------------------------ documents, roles, batches, initialisation
+
+    function setDocument(uint256 actorSeed, uint256 tokenSeed, uint8 name) external {
+        _send(_actor(actorSeed, documents), address(_token(tokenSeed)),
+            abi.encodeCall(_TERMS.setDocument, (bytes32(uint256(name % 3)), "ipfs://doc", keccak256("doc"))));
+    }
+
+    function removeDocument(uint256 actorSeed, uint256 tokenSeed, uint8 name) external {
+        _send(_actor(actorSeed, documents), address(_token(tokenSeed)),
+            abi.encodeCall(_TERMS.removeDocument, (bytes32(uint256(name % 3)))));
+    }
+
+    /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts.
+    function role(uint256 actorSeed, uint256 targetSeed, uint256 roleSeed, uint256 accountSeed, uint8 act) external {
+        address target = [address(tokens[0]), address(tokens[1]), address(registry), address(licences), address(limits)][
+            targetSeed % 5];
+        bytes32[8] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
+            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE];
+        bytes32 r = roles[roleSeed % 8];
+        address account = everyone[accountSeed % everyone.length];
+        address admin = target == address(registry) || target == address(limits) ? operator
+            : target == address(licences) ? regulator : issuer;
+        address actor = _actor(actorSeed, act % 3 == 2 ? account : admin);
+        bytes memory data = act % 3 == 0 ? abi.encodeCall(IAccessControl.grantRole, (r, account))
+            : act % 3 == 1 ? abi.encodeCall(IAccessControl.revokeRole, (r, account))
+            : abi.encodeCall(IAccessControl.renounceRole, (r, account));
+        _send(actor, target, data);
+    }
+
+    /// @dev A batch on the token (two enforcement acts) or the registry (two suspensions): role checks per call.
+    function multicall(uint256 actorSeed, uint256 targetSeed, uint256 walletSeed) external {
+        bytes[] memory batch = new bytes[](2);
+        address wallet = _wallet(walletSeed);
+        if (targetSeed % 2 == 0) {
+            batch[0] = abi.encodeCall(_ADMIN.freezeWallet, (wallet, "court", 0));
+            batch[1] = abi.encodeCall(_ADMIN.unfreezeWallet, (_wallet(walletSeed >> 8), "court"));
+            _send(_actor(actorSeed, enforcement), address(_token(targetSeed >> 1)),
+                abi.encodeWithSignature("multicall(bytes[])", batch));
+        } else {
+            bytes32 id = registry.investorIdOf(wallet);
+            batch[0] = abi.encodeCall(InvestorRegistry.suspendInvestor, (id, wallet, "review"));
+            batch[1] = abi.encodeCall(InvestorRegistry.reactivateInvestor, (id, wallet));
+            _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.multicall, (batch)));
+        }
+    }
+
+    /// @dev No one re-initializes a token (or its documents) or writes the limits ledger directly.
+    function initializeOrRecordDirectly(uint256 actorSeed, uint256 tokenSeed, uint256 valueSeed) external {
+        address actor = everyone[actorSeed % everyone.length];
+        DFAToken token = _token(tokenSeed);
+        bytes32 id = ids[valueSeed % ids.length];
+        _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
+        _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
+        _send(actor, address(token), abi.encodeCall(
+            token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
+        ));
+    }
+
+    // ------------------------------------------------------------------ the registry
+
+    function registerInvestor(uint256 actorSeed, uint256 walletSeed, uint8 category, uint8 kind, bool resident) external {
+        bytes32 id = investorId(ids.length);
+        InvestorRegistry.Profile memory p =
+            profile(1 + category % 3, 1 + kind % 2, resident ? KZ : US, uint40(block.timestamp + 365 days));
+        (bool ok,) = _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.registerInvestor, (id, _wallet(walletSeed), p)));
+        if (ok) ids.push(id);
+    }
+
+    function registerInvestors(uint256 actorSeed, uint256 walletSeed) external {
+        bytes32[] memory batchIds = new bytes32[](1);
+        address[] memory batchWallets = new address[](1);
+        InvestorRegistry.Profile[] memory profiles = new InvestorRegistry.Profile[](1);
+        (batchIds[0], batchWallets[0]) = (investorId(ids.length), _wallet(walletSeed));
+        profiles[0] = profile(1, 1, KZ, uint40(block.timestamp + 365 days));
+        (bool ok,) = _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.registerInvestors, (batchIds, batchWallets, profiles)));
+        if (ok) ids.push(batchIds[0]);
+    }
+
+    function updateInvestor(uint256 actorSeed, uint256 walletSeed, uint8 category, uint256 kycSeed) external {
+        address wallet = _wallet(walletSeed);
+        (bytes32 id, IInvestorRegistry.Investor memory was) = registry.identityOf(wallet);
+        uint40 kyc = uint40(block.timestamp + _bound(kycSeed, 0, 400 days));
+        InvestorRegistry.Profile memory p = InvestorRegistry.Profile(
+            1 + category % 3, was.kind == 0 ? 1 : was.kind, KZ, kycSeed % 4 == 0 ? US : KZ, kyc, uint32(kycSeed >> 64) % 2
+        );
+        (bool ok,) = _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.updateInvestor, (id, wallet, p)));
+        if (ok && p.category != was.category) delete acquired[id]; // another limit applies from now on
+    }
+
+    function addWallet(uint256 actorSeed, uint256 existingSeed, uint256 walletSeed) external {
+        address existing = _wallet(existingSeed);
+        for (uint256 k = 0; k < WALLETS && walletSeed % 4 != 0; ++k) {
+            if (registry.investorIdOf(_wallet(walletSeed)) == bytes32(0)) break;
+            walletSeed = walletSeed % WALLETS + 1; // usually a wallet that belongs to no one yet
+        }
+        _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.addWallet, (registry.investorIdOf(existing), existing, _wallet(walletSeed))));
+    }
+
+    function removeWallet(uint256 actorSeed, uint256 walletSeed) external {
+        _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.removeWallet, (_wallet(walletSeed))));
+    }
+
+    function suspendInvestor(uint256 actorSeed, uint256 walletSeed, bool suspend) external {
+        address wallet = _wallet(walletSeed);
+        bytes32 id = registry.investorIdOf(wallet);
+        bytes memory data = suspend ? abi.encodeCall(registry.suspendInvestor, (id, wallet, "review"))
+            : abi.encodeCall(registry.reactivateInvestor, (id, wallet));
+        _send(_actor(actorSeed, registrar), address(registry), data);
+    }
+
+    /// @dev Usually to another wallet of the same investor (else any wallet: refused).
+    function requestRecovery(uint256 actorSeed, uint256 lostSeed, uint256 replacementSeed) external {
+        address lost = _wallet(lostSeed);
+        address replacement = replacementSeed % 4 == 0 ? _wallet(replacementSeed) : _otherWalletOf(lost, replacementSeed);
+        _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.requestRecovery, (lost, replacement)));
+    }
+
+    function cancelRecovery(uint256 actorSeed, uint256 lostSeed) external {
+        address lost = _wallet(lostSeed);
+        _send(_actor(actorSeed, lost), address(registry), abi.encodeCall(registry.cancelRecovery, (lost)));
+    }
+
+    /// @dev Usually a wallet whose recovery is pending, by the registrar who did not request it.
+    function approveRecovery(uint256 actorSeed, uint256 lostSeed) external {
+        address lost = _wallet(lostSeed);
+        for (uint256 k = 0; k < WALLETS && lostSeed % 4 != 0; ++k) {
+            address w = _wallet(lostSeed % WALLETS + k);
+            if (registry.recoveryOf(w).status == InvestorRegistry.RecoveryStatus.Pending) {
+                lost = w;
+                break;
+            }
+        }
+        address second = registry.recoveryOf(lost).requester == registrar ? registrar2 : registrar;
+        _send(_actor(actorSeed, second), address(registry), abi.encodeCall(registry.approveRecovery, (lost)));
+    }
+
+    /// @dev Another wallet registered to the investor of `wallet`, if any (else `wallet` itself).
+    function _otherWalletOf(address wallet, uint256 seed) internal view returns (address) {
+        bytes32 id = registry.investorIdOf(wallet);
+        for (uint256 k = 0; k < WALLETS && id != bytes32(0); ++k) {
+            address w = _wallet(seed % WALLETS + k);
+            if (w != wallet && registry.investorIdOf(w) == id) return w;
+        }
+        return wallet;
+    }
+
+    function setRecoveryDelay(uint256 actorSeed, uint64 delay) external {
+        _send(_actor(actorSeed, operator), address(registry),
+            abi.encodeCall(registry.setRecoveryDelay, (delay % 4 == 0 ? 0 : delay % 5 days)));
+    }
+
+    // ------------------------------------------------------------------ the regulator, the operator's limits, the factory
+
+    function licence(uint256 actorSeed, uint8 act, uint256 expirySeed) external {
+        address actor = _actor(actorSeed, regulator);
+        uint64 expires = uint64(block.timestamp + _bound(expirySeed, 1 days, 3650 days));
+        uint8 scopes = uint8(1 + expirySeed % 15);
+        bytes memory data = act % 5 == 0 ? abi.encodeCall(licences.suspendLicense, (operator, "review"))
+            : act % 5 == 1 ? abi.encodeCall(licences.reinstateLicense, (operator))
+            : act % 5 == 2 ? abi.encodeCall(licences.renewLicense, (operator, scopes, expires))
+            : act % 5 == 3 ? abi.encodeCall(licences.revokeLicense, (operator, "withdrawn"))
+            : abi.encodeCall(licences.grantLicense, (operator, keccak256(abi.encode(expirySeed)), "Alpha", scopes, expires));
+        _send(actor, address(licences), data);
+    }
+
+    function setLimit(uint256 actorSeed, uint8 category, uint256 amountSeed, uint256 windowSeed) external {
+        uint128 amount = amountSeed % 4 == 0 ? 0 : uint128(_bound(amountSeed, 1, 20_000_00));
+        uint64 window = uint64(windowSeed % 5 == 0 ? 0 : _bound(windowSeed, 1, 60 days));
+        _send(_actor(actorSeed, operator), address(limits),
+            abi.encodeCall(limits.setLimit, (uint8(category % 4), amount, "USD", window)));
+    }
+
+    function createToken(uint256 actorSeed, uint256 salt) external {
+        _send(_actor(actorSeed, operator), address(factory),
+            abi.encodeCall(factory.createToken, (_config(), new Documents.DocumentInput[](0), bytes32(salt))));
+    }
+
+    /// @dev A small valid token configuration for the operator's registry and limits.
+    function _config() internal view returns (DFAToken.TokenConfig memory config) {
+        (config.name, config.symbol, config.jurisdiction, config.admin) = ("T", "T", KZ, issuer);
+        (config.issuerAgent, config.complianceAgent, config.enforcementAgent) = (issuerAgent, compliance, enforcement);
+        (config.documentManager, config.registry, config.purchaseLimits) =
+            (documents, IInvestorRegistry(address(registry)), IPurchaseLimits(address(limits)));
+        (config.supplyCap, config.granularity, config.rules.categories, config.rules.kinds) = (100, 1, 0x0e, 0x06);
+    }
+
+    // ------------------------------------------------------------------ time
+
+    /// @dev The time the last warp set; the invariants check that it holds between calls.
+    uint256 public time;
+
+    function warp(uint256 seconds_) external {
+        ++calls;
+        time = block.timestamp + _bound(seconds_, 1, 20 days);
+        vm.warp(time);
+    }
+
+    // ------------------------------------------------------------------ the checks at a call
+
+    /// @dev What a receiver looked like just before tokens were sent to it.
+    struct Receiving {
+        bytes32 id;
+        bool verified;
+        uint8 category;
+        uint256 held; // its investor's balance of the token
+        uint256 fiat; // the acquisition's value in minor units at the price that applies
+    }
+
+    function _receiving(DFAToken token, address to, uint256 value, uint256 price)
+        internal
+        view
+        returns (Receiving memory r)
+    {
+        IInvestorRegistry.Investor memory investor;
+        (r.id, investor) = registry.identityOf(to);
+        (r.verified, r.category, r.held) = (registry.isVerified(to), investor.category, token.investorBalance(r.id));
+        uint256 unit = 10 ** token.decimals();
+        r.fiat = (value * price + unit - 1) / unit;
+    }
+
+    function _decisionPrice(DFAToken token, bytes32 decision) internal view returns (uint256) {
+        (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
+        return current.terms.price;
+    }
+
+    /// @dev A decision never allocates beyond its cap (only allocations and amendments change either).
+    function _checkDecisionCap(DFAToken token, bytes32 decision) internal view {
+        (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
+        uint256 under = DFATokenTerms(address(token)).allocatedUnder(decision);
+        if (under > current.terms.cap) revert CapExceeded(address(token), address(0), "decision cap", under, current.terms.cap);
+    }
+
+    /// @dev The pre-check said `expected`; the call either succeeded (expected 0) or was refused with that code.
+    function _checkOutcome(
+        DFAToken token,
+        address from,
+        address to,
+        uint256 value,
+        uint8 expected,
+        bool ok,
+        bytes memory ret
+    ) internal pure {
+        if (ok ? expected == 0 : expected != 0 && _restrictionCode(ret) == expected) return;
+        revert PreCheckDisagrees(address(token), from, to, value, expected, ret);
+    }
+
+    function _restrictionCode(bytes memory ret) internal pure returns (uint8 code) {
+        if (ret.length != 4 + 4 * 32 || bytes4(ret) != Restricted.DFARestricted.selector) return type(uint8).max;
+        assembly {
+            code := mload(add(ret, 36))
+        }
+    }
+
+    /// @dev Tokens reached `to` (not by enforcement): it was verified, the caps hold, and the
+    /// acquisition kept its investor within the purchase limit over the window.
+    function _received(DFAToken token, address to, uint256 value, Receiving memory before) internal {
+        if (!before.verified) revert TokensReachedUnverified(address(token), to, value);
+        (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) = token.holdingRules();
+        uint256 held = token.investorBalance(before.id);
+        if (maxBalance != 0 && held > maxBalance) revert CapExceeded(address(token), to, "maxBalance", held, maxBalance);
+        if (before.held == 0) {
+            (uint64 holders, uint64[4] memory byCategory) = token.holderCounts();
+            if (maxHolders != 0 && holders > maxHolders) {
+                revert CapExceeded(address(token), to, "maxHolders", holders, maxHolders);
+            }
+            uint64 inCategory = byCategory[before.category];
+            if (maxByCategory[before.category] != 0 && inCategory > maxByCategory[before.category]) {
+                revert CapExceeded(address(token), to, "maxCategoryHolders", inCategory, maxByCategory[before.category]);
+            }
+        }
+        _countAcquisition(before.id, before.category, before.fiat);
+    }
+
+    /// @dev The acquisitions of the investor still inside the window of its limit (as set now),
+    /// this one included, never exceed the limit. Acquisitions count from the second they are made
+    /// until exactly `window` later.
+    function _countAcquisition(bytes32 id, uint8 category, uint256 fiat) internal {
+        PurchaseLimits.Limit memory limit = limits.limitOf(category);
+        if (limit.amount == 0) return; // no limit: no history
+        Acquisition[] storage history = acquired[id];
+        uint256 inWindow = fiat;
+        for (uint256 i = 0; i < history.length; ++i) {
+            if (history[i].at + limit.window > block.timestamp) inWindow += history[i].value;
+        }
+        if (inWindow > limit.amount) revert PurchaseLimitBroken(id, category, inWindow, limit.amount, limit.window);
+        if (fiat != 0) history.push(Acquisition(uint64(block.timestamp), uint192(fiat)));
+    }
+}
