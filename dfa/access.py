@@ -82,7 +82,7 @@ INTENDED: dict[str, dict[str, str]] = {
         "renounceRole": "the role holder itself",
         "multicall": "each inner call's own rule",
         "initialize": "nobody: once, by the factory, in the clone's creation",
-        "initializeDocuments": "nobody: only while the token is initializing",
+        "initializeTerms": "nobody: only while the token is initializing",
     },
 }
 MODULES = {"DFAToken": ("DFATokenAdmin", "DFATokenTerms")}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
+import {IPurchaseLimits} from "./IPurchaseLimits.sol";
+
 /// @title An operator's register of verified investors, as tokens see it.
 interface IInvestorRegistry {
     enum Status {
@@ -36,8 +38,11 @@ interface IInvestorRegistry {
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
 
+    /// @dev The operator's purchase limits, which every token of the operator applies (zero: none set yet).
+    function purchaseLimits() external view returns (IPurchaseLimits);
+
     /// @dev The packed records ({InvestorRecords}) of two wallets, as the rules read them (a
-    /// retired wallet's as suspended); zero for an unknown wallet or the zero address. One call
-    /// serves both parties of a transfer.
-    function recordsOf(address a, address b) external view returns (uint256, uint256);
+    /// retired wallet's as suspended); zero for an unknown wallet or the zero address; and the
+    /// operator's purchase limits ({purchaseLimits}). One call serves both parties of a transfer.
+    function recordsOf(address a, address b) external view returns (uint256, uint256, IPurchaseLimits);
 }

@@ -6,6 +6,7 @@ import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.so
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
 import {Batchable} from "../utils/Batchable.sol";
 import {IInvestorRegistry} from "./IInvestorRegistry.sol";
+import {IPurchaseLimits} from "./IPurchaseLimits.sol";
 import {InvestorRecords} from "./InvestorRecords.sol";
 
 /**
@@ -63,6 +64,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     address public immutable operator;
     /// @dev How long a requested recovery waits, during which the lost wallet can cancel it.
     uint64 public recoveryDelay = 3 days;
+    /// @dev The operator's purchase limits, which every token of the operator applies: set once,
+    /// replaceable by the operator's own, never removed (in the slot of {recoveryDelay}: one read per transfer).
+    IPurchaseLimits public purchaseLimits;
 
     /// @dev A wallet's packed record (its investor's, or a pointer to the shared one). A removed or
     /// recovered wallet stays bound to its investor for good (retired): whatever it still holds
@@ -95,6 +99,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RecoveryTooEarly(address lost, uint64 readyAt, uint256 now_);
     error RecoverySameAgent(address lost, address agent);
     error RecoveryNotAllowed(address lost, address caller);
+    error RegistryForeignPurchaseLimits(address limits, address operator);
 
     /// @dev `record` is the investor's packed record ({InvestorRecords}): status, category, kind,
     /// countries, KYC expiry, flags. One word keeps onboarding cheap.
@@ -112,6 +117,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         bytes32 indexed investorId, address indexed lost, address replacement, address indexed actor
     );
     event RecoveryDelaySet(uint64 delay, address indexed actor);
+    event PurchaseLimitsSet(address indexed limits, address previous, address indexed actor);
 
     modifier whenLicensed() {
         require(licenses.isLicensed(operator, LicenseScopes.INVESTOR_REGISTRY), RegistryOperatorNotLicensed(operator));
@@ -331,6 +337,25 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         emit RecoveryDelaySet(delay, _msgSender());
     }
 
+    /**
+     * @dev Sets the operator's purchase limits: from the next transfer on, every token of the
+     * operator (created before or after, by whichever issuer) values acquisitions and counts them
+     * there. They may be replaced by another limits contract of the operator, never removed.
+     *
+     * Requirements: caller has DEFAULT_ADMIN_ROLE (the operator); `limits` is kept by the
+     * registry's operator (so never zero).
+     *
+     * Emits {PurchaseLimitsSet}.
+     */
+    function setPurchaseLimits(IPurchaseLimits limits) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        require(
+            address(limits).code.length != 0 && limits.operator() == operator,
+            RegistryForeignPurchaseLimits(address(limits), operator)
+        );
+        emit PurchaseLimitsSet(address(limits), address(purchaseLimits), _msgSender());
+        purchaseLimits = limits;
+    }
+
     /// @dev The recovery of `lost` (status None when there was none).
     function recoveryOf(address lost) external view returns (Recovery memory) {
         return _recoveries[lost];
@@ -359,8 +384,8 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /// @inheritdoc IInvestorRegistry
-    function recordsOf(address a, address b) external view returns (uint256, uint256) {
-        return (_effective(a), _effective(b));
+    function recordsOf(address a, address b) external view returns (uint256, uint256, IPurchaseLimits) {
+        return (_effective(a), _effective(b), purchaseLimits);
     }
 
     /// @dev Whether `wallet` was removed or recovered away (it is bound to its investor for good).

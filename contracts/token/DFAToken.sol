@@ -7,7 +7,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
-import {IPurchaseLimits} from "../operator/IPurchaseLimits.sol";
 import {IERC1404} from "./interfaces/IERC1404.sol";
 import {IERC1643} from "./interfaces/IERC1643.sol";
 import {ITransferChecks} from "./interfaces/ITransferChecks.sol";
@@ -36,7 +35,7 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  * This contract holds the transfer path: ERC-20, the rules' checks, pre-checks, allocation and
  * redemption. Calls it does not implement (rule changes, decisions, enforcement acts,
  * documents) are delegated to {DFATokenAdmin}, whose address is fixed in this implementation's
- * code (it passes decisions and documents on to {DFATokenTerms}).
+ * code (it passes decisions, documents and pricing on to {DFATokenTerms}).
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * pause and freezes, granularity, supply cap (mints), holding caps, AML approval, purchase
@@ -67,7 +66,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         address documentManager;
         address reserveAuditor; // attests the reserve of an e-money token; zero for other classes
         IInvestorRegistry registry;
-        IPurchaseLimits purchaseLimits; // the operator's; zero for none
+        address pricingAgent; // sets the reference price; zero: the operator grants the role later
         uint256 supplyCap;
         uint256 granularity;
         uint256 maxBalance; // per investor, all wallets; 0: none
@@ -104,7 +103,8 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
     /**
      * @dev Sets the token up; called once by the factory in the transaction that clones it.
      *
-     * Requirements: every role holder is set; the jurisdiction is an ISO 3166-1 numeric code;
+     * Requirements: every role holder is set (the pricing agent may be left to the operator, and is
+     * neither the admin nor the issuer agent); the jurisdiction is an ISO 3166-1 numeric code;
      * an e-money token names its reserve auditor; rules and documents are valid.
      */
     function initialize(
@@ -127,18 +127,16 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         _grantRoleTo(DOCUMENT_MANAGER_ROLE, config.documentManager);
         _initDecisions(licenses_, operator_);
         _initEligibility(config.registry, config.rules);
-        _initPurchaseLimits(config.purchaseLimits);
+        _grantRole(OPERATOR_ROLE, operator_);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
         if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
         if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
-        if (documents.length != 0) {
-            // slither-disable-next-line unused-return (initializeDocuments returns nothing)
-            Address.functionDelegateCall(
-                address(adminModule), abi.encodeCall(DFATokenTerms.initializeDocuments, (documents))
-            );
-        }
+        // slither-disable-next-line unused-return (initializeTerms returns nothing)
+        Address.functionDelegateCall(
+            address(adminModule), abi.encodeCall(DFATokenTerms.initializeTerms, (documents, config.pricingAgent))
+        );
     }
 
     /// @inheritdoc IERC1404

@@ -6,12 +6,10 @@ import {DFATokenTerms} from "./DFATokenTerms.sol";
 import {Eligibility} from "./extensions/Eligibility.sol";
 import {RulesAdmin} from "./admin/RulesAdmin.sol";
 import {EnforcementAdmin} from "./admin/EnforcementAdmin.sol";
-import {PricingAdmin} from "./admin/PricingAdmin.sol";
 import {RecoveryAdmin} from "./admin/RecoveryAdmin.sol";
 import {AmlAdmin} from "./admin/AmlAdmin.sol";
 import {TransferChecks} from "./admin/TransferChecks.sol";
 import {AmlHolds} from "./extensions/AmlHolds.sol";
-import {PurchaseLimited} from "./extensions/PurchaseLimited.sol";
 import {Enforcement} from "./extensions/Enforcement.sol";
 import {LockUps} from "./extensions/LockUps.sol";
 import {Holdings} from "./extensions/Holdings.sol";
@@ -20,13 +18,13 @@ import {Restricted} from "./extensions/Restricted.sol";
 /**
  * @title DFATokenAdmin
  * @notice The administrative half of every DFA token: rule changes, enforcement acts,
- * recovery, pricing. A token delegates the calls it does not implement here (see {DFAToken}), so
+ * recovery, AML approvals. A token delegates the calls it does not implement here (see {DFAToken}), so
  * this code runs in the token's storage; calls this module does not implement go on to
- * {DFATokenTerms} (decisions and documents). It is split out because one contract cannot hold more than 24 KB of
+ * {DFATokenTerms} (decisions, documents, pricing). It is split out because one contract cannot hold more than 24 KB of
  * code (EIP-170); the transfer path stays in {DFAToken}. All state is in ERC-7201 namespaces,
  * so both halves see the same storage whatever they inherit.
  */
-contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, RecoveryAdmin, AmlAdmin, TransferChecks {
+contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, RecoveryAdmin, AmlAdmin, TransferChecks {
     /// @dev Where calls this module does not implement go next (decisions, documents), still in the token's storage.
     DFATokenTerms public immutable termsModule;
 
@@ -42,13 +40,13 @@ contract DFATokenAdmin is Proxy, RulesAdmin, EnforcementAdmin, PricingAdmin, Rec
     function _restriction(Move memory move)
         internal
         view
-        override(Eligibility, RulesAdmin, LockUps, PurchaseLimited, AmlHolds)
+        override(Eligibility, RulesAdmin, LockUps, AmlHolds)
         returns (uint8)
     {
         return super._restriction(move);
     }
 
-    function _settle(Move memory move) internal override(Restricted, RulesAdmin, PurchaseLimited, AmlHolds) {
+    function _settle(Move memory move) internal override(Restricted, RulesAdmin, AmlHolds) {
         super._settle(move);
     }
 

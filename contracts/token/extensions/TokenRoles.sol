@@ -6,7 +6,9 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
 /**
  * @title TokenRoles
  * @notice The separate roles of a DFA token; no single key does everything. The token admin
- * (DEFAULT_ADMIN_ROLE, the issuer) publishes issuance decisions and grants the other roles.
+ * (DEFAULT_ADMIN_ROLE, the issuer) publishes issuance decisions and grants the other roles, except
+ * the pricing role: the operator (OPERATOR_ROLE) grants that one, so that the issuer side
+ * cannot value its own token for the operator's purchase limits.
  */
 abstract contract TokenRoles is AccessControlUpgradeable {
     /// @dev Allocates (mints) under a decision and redeems (burns).
@@ -17,4 +19,8 @@ abstract contract TokenRoles is AccessControlUpgradeable {
     bytes32 public constant ENFORCEMENT_ROLE = keccak256("ENFORCEMENT_ROLE");
     /// @dev Publishes and removes the token's documents.
     bytes32 public constant DOCUMENT_MANAGER_ROLE = keccak256("DOCUMENT_MANAGER_ROLE");
+    /// @dev The token's operator: administers the roles the issuer must not hand out (pricing); its own admin.
+    bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    /// @dev Sets the reference price transfers are valued at; administered by the operator, never by the issuer.
+    bytes32 public constant PRICING_ROLE = keccak256("PRICING_ROLE");
 }
