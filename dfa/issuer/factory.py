@@ -13,7 +13,6 @@ from dfa.issuer.documents import document_name
 from dfa.issuer.spec import TokenSpec, mask
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
-from dfa.operator.limits import PurchaseLimits
 from dfa.regulator.licenses import LicenseRegistry, Scope
 from dfa.types import UINT256_MAX, parse_address
 
@@ -50,11 +49,11 @@ class TokenFactory(ContractAPI):
         *,
         salt: str | bytes | None = None,
         admin: Signer | None = None,
-        purchase_limits: PurchaseLimits | None = None,
     ) -> DFAToken:
         """Deploy the token of ``spec`` for ``operator`` and, given its ``admin``, publish its decision.
 
-        Refused before sending when the operator's issuance licence is not in force, the registry
+        The operator's purchase limits (named in its registry) apply to every token of the operator:
+        there is nothing to choose here. Refused before sending when the operator's issuance licence is not in force, the registry
         is not the operator's, or the salt was used before. ``salt`` defaults to the symbol.
         """
         salt = _salt(salt if salt is not None else spec.symbol)
@@ -63,8 +62,6 @@ class TokenFactory(ContractAPI):
             raise errors.FactoryOperatorNotLicensed({"operator": operator.address})
         if registry.operator != operator.address:
             raise errors.FactoryForeignRegistry({"registry": registry.address, "operator": operator.address})
-        if purchase_limits is not None and purchase_limits.operator != operator.address:
-            raise ValidationError(f"the purchase limits at {purchase_limits.address} are not kept by {operator.address}")
         predicted = self._call("predictAddress", operator.address, salt)
         if self.client.w3.eth.get_code(predicted):
             raise ValidationError(f"a token already exists at {predicted} for this salt; choose another salt")
@@ -72,7 +69,7 @@ class TokenFactory(ContractAPI):
             raise ValidationError("give the admin signer to publish the spec's decision, or leave the decision out")
         if admin is not None and admin.address != spec.roles.admin:
             raise ValidationError(f"the admin signer {admin.address} is not the spec's admin {spec.roles.admin}")
-        receipt = self._send(operator, "createToken", _config(spec, registry, purchase_limits), _documents(spec), salt)
+        receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
         created = self.receipt_events(receipt, "TokenCreated")[0]["token"]
         token = DFAToken(self.client, created)
         if spec.decision is not None:
@@ -93,7 +90,7 @@ def _salt(salt: str | bytes) -> bytes:
     return keccak(salt if isinstance(salt, bytes) else salt.encode())
 
 
-def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: PurchaseLimits | None = None) -> tuple:
+def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
     rules = spec.rules
     decimals = spec.decimals
     from dfa.types import to_base_units
@@ -119,7 +116,7 @@ def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: Purcha
         spec.roles.document_manager,
         spec.reserve_auditor or "0x" + "00" * 20,
         registry.address,
-        purchase_limits.address if purchase_limits is not None else "0x" + "00" * 20,
+        spec.roles.pricing_agent or "0x" + "00" * 20,
         UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
         to_base_units(rules.granularity, decimals) if rules.granularity else 1,
         to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,
