@@ -302,11 +302,13 @@ class DFAToken(ContractAPI):
     def publish_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
         """Publish a new issuance decision (the token admin, i.e. the issuer)."""
         self._require_future(decision.subscription_end)
+        self._require_valued(decision)
         return self._send(signer, "publishDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
 
     def amend_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
         """Amend the decision with the same id into a new version."""
         self._require_future(decision.subscription_end)
+        self._require_valued(decision)
         return self._send(signer, "amendDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
 
     def close_decision(self, decision_id: str, signer: Signer) -> TxReceipt:
@@ -454,6 +456,13 @@ class DFAToken(ContractAPI):
             code = self.contract.functions.detectTransferRestriction(sender, receiver, units).call({"from": caller})
         if code:
             raise restriction_error(code, sender, receiver, units)
+
+    def _require_valued(self, decision: DecisionSpec) -> None:
+        """Every token of an operator with purchase limits is limited: its decisions must price the allocations."""
+        from dfa import errors
+
+        if decision.price <= 0 and self.registry.purchase_limits is not None:
+            raise errors.DFAInvalidDecisionTerms({"decisionId": _decision_key(decision.decision_id), "field": "price"})
 
     def _require_future(self, moment: int) -> None:
         if moment <= self.client.now():

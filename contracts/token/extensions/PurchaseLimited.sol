@@ -84,8 +84,10 @@ abstract contract PurchaseLimited is Eligibility {
     /// pushed one; a no-op where {_acquisitionRestriction} exempts it.
     function _recordAcquisition(Move memory move, uint256 price, bytes3 currency) internal {
         if (!_isLimitedAcquisition(move)) return;
-        uint256 consent = _consentOf(move.to);
-        if (consent != 0 && _msgSender() != move.to) _setConsent(move.to, consent > move.value ? consent - move.value : 0);
+        if (_msgSender() != move.to) {
+            uint256 consent = _consentOf(move.to); // warm: read by the check
+            if (consent != 0) _setConsent(move.to, consent > move.value ? consent - move.value : 0);
+        }
         move.limits.recordAcquisition(move.receiver.id(), move.receiver.category(), _fiatValue(move.value, price), currency);
     }
 
