@@ -129,7 +129,8 @@ def measure_dfa(client: Client, batch: int, past_acquisitions: int) -> dict[str,
     limited = market.issue(market.spec("LIMIT"))
     limits.set_price_bounds(limited, "0.50", "2.00", "USD", 30 * 86400, market.operator)
     limited.set_reference_price("1.00", "USD", client.dev_accounts()[8])
-    limited.consent_to_acquire("1000000000", holders[1])  # the receiver agrees to what is pushed to it
+    for holder in holders[:2]:  # the receivers agree to what is pushed to them (a standing consent)
+        limited.consent_to_acquire("any", holder)
     limited.allocate("D-1", holders[0].address, "1000000", agent)
     limited.allocate("D-1", holders[1].address, "1", agent)
     gas[LIMITED.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]

@@ -197,9 +197,9 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
         client.transact(regulator, investor.address, b"", value=10**17)  # gas money
     refused("an allocation the retail investor did not ask for", restrictions.AcquisitionNotConsented,
             lambda: units.allocate("ATU-2026-01", retail.address, "7", agent))
-    units.consent_to_acquire("10", retail)
+    units.consent_to_acquire("20", retail)
     units.consent_to_acquire("1", american)
-    print("  the retail investor subscribes for up to 10 units (its consent, on the token)")
+    print("  the retail investor subscribes for up to 20 units (its consent, on the token)")
     units.allocate("ATU-2026-01", retail.address, "7", agent)
     check = units.check_allocation("ATU-2026-01", retail.address, "4")
     print(f"  a second retail investor bought 7 units (700 USD); {check.remaining_allowance} "

@@ -42,7 +42,7 @@ interface IInvestorRegistry {
     function purchaseLimits() external view returns (IPurchaseLimits);
 
     /// @dev The packed records ({InvestorRecords}) of two wallets, as the rules read them (a
-    /// retired wallet's as suspended); zero for an unknown wallet or the zero address; and the
-    /// operator's purchase limits ({purchaseLimits}). One call serves both parties of a transfer.
-    function recordsOf(address a, address b) external view returns (uint256, uint256, IPurchaseLimits);
+    /// retired wallet's as suspended); zero for an unknown wallet or the zero address. One call
+    /// serves both parties of a transfer.
+    function recordsOf(address a, address b) external view returns (uint256, uint256);
 }

@@ -1,8 +1,29 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
+/// @title The factory's records of tokens, as the operator's contracts read them.
+interface IOperatorTokens {
+    struct TokenRecord {
+        address operator;
+        address issuer;
+    }
+
+    function recordOf(address token) external view returns (TokenRecord memory);
+
+    function tokens() external view returns (address[] memory);
+}
+
+/// @title A token that applies its operator's purchase limits.
+interface IPurchaseTokenSync {
+    /// @dev Reads the operator's limits from the token's registry again; anyone may call it.
+    function syncPurchaseLimits() external;
+}
+
 /// @title An operator's purchase limits, as its tokens see them.
 interface IPurchaseLimits {
+    /// @dev The factory whose tokens of the operator report here.
+    function factory() external view returns (IOperatorTokens);
+
     /// @dev The prices a token may be valued at, in minor units of `currency` per whole token, and
     /// how old (seconds) its reference price may be. `min` 0: not set, every price is out of bounds.
     struct PriceBounds {

@@ -6,7 +6,7 @@ import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.so
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
 import {Batchable} from "../utils/Batchable.sol";
 import {IInvestorRegistry} from "./IInvestorRegistry.sol";
-import {IPurchaseLimits} from "./IPurchaseLimits.sol";
+import {IPurchaseLimits, IOperatorTokens, IPurchaseTokenSync} from "./IPurchaseLimits.sol";
 import {InvestorRecords} from "./InvestorRecords.sol";
 
 /**
@@ -65,7 +65,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @dev How long a requested recovery waits, during which the lost wallet can cancel it.
     uint64 public recoveryDelay = 3 days;
     /// @dev The operator's purchase limits, which every token of the operator applies: set once,
-    /// replaceable by the operator's own, never removed (in the slot of {recoveryDelay}: one read per transfer).
+    /// replaceable by the operator's own, never removed.
     IPurchaseLimits public purchaseLimits;
 
     /// @dev A wallet's packed record (its investor's, or a pointer to the shared one). A removed or
@@ -338,9 +338,12 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /**
-     * @dev Sets the operator's purchase limits: from the next transfer on, every token of the
-     * operator (created before or after, by whichever issuer) values acquisitions and counts them
-     * there. They may be replaced by another limits contract of the operator, never removed.
+     * @dev Sets the operator's purchase limits: in the same transaction every token the limits'
+     * factory created for the operator (whichever issuer, however old) is told to apply them
+     * ({IPurchaseTokenSync-syncPurchaseLimits}); a token created later reads them when set up. A
+     * token keeps the address in the storage its transfers read anyway, so a transfer pays nothing
+     * to know whether limits apply. They may be replaced by another limits contract of the
+     * operator, never removed. Gas grows with the factory's number of tokens.
      *
      * Requirements: caller has DEFAULT_ADMIN_ROLE (the operator); `limits` is kept by the
      * registry's operator (so never zero).
@@ -354,6 +357,11 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         );
         emit PurchaseLimitsSet(address(limits), address(purchaseLimits), _msgSender());
         purchaseLimits = limits;
+        IOperatorTokens factory = limits.factory();
+        address[] memory tokens = factory.tokens();
+        for (uint256 i = 0; i < tokens.length; ++i) {
+            if (factory.recordOf(tokens[i]).operator == operator) IPurchaseTokenSync(tokens[i]).syncPurchaseLimits();
+        }
     }
 
     /// @dev The recovery of `lost` (status None when there was none).
@@ -384,8 +392,8 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     }
 
     /// @inheritdoc IInvestorRegistry
-    function recordsOf(address a, address b) external view returns (uint256, uint256, IPurchaseLimits) {
-        return (_effective(a), _effective(b), purchaseLimits);
+    function recordsOf(address a, address b) external view returns (uint256, uint256) {
+        return (_effective(a), _effective(b));
     }
 
     /// @dev Whether `wallet` was removed or recovered away (it is bound to its investor for good).

@@ -2,18 +2,9 @@
 pragma solidity ^0.8.26;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IPurchaseLimits} from "./IPurchaseLimits.sol";
+import {IPurchaseLimits, IOperatorTokens} from "./IPurchaseLimits.sol";
 import {InvestorRecords} from "./InvestorRecords.sol";
 import {Restrictions} from "../token/Restrictions.sol";
-
-interface ITokenRecords {
-    struct TokenRecord {
-        address operator;
-        address issuer;
-    }
-
-    function recordOf(address token) external view returns (TokenRecord memory);
-}
 
 /**
  * @title PurchaseLimits
@@ -52,7 +43,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         uint56 bucketLength; // seconds per bucket the ledger was kept in; 0: never used
     }
 
-    ITokenRecords public immutable factory;
+    IOperatorTokens public immutable factory;
     address public immutable operator;
 
     mapping(uint8 category => Limit) private _limits;
@@ -76,7 +67,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     error LimitsExceeded(bytes32 investorId, uint8 code);
     error LimitsInvalidPriceBounds(address token, uint96 min, uint96 max, bytes3 currency, uint40 maxAge);
 
-    constructor(ITokenRecords factory_, address operator_) {
+    constructor(IOperatorTokens factory_, address operator_) {
         factory = factory_;
         operator = operator_;
         _grantRole(DEFAULT_ADMIN_ROLE, operator_);
@@ -188,7 +179,8 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     }
 
     function recordAcquisition(bytes32 investorId, uint8 category, uint256 value, bytes3 currency) external {
-        if (!_knownTokens[msg.sender]) {
+        // a token with price bounds was checked when they were set (and its bounds are warm: read by the check)
+        if (_priceBounds[msg.sender].min == 0 && !_knownTokens[msg.sender]) {
             require(factory.recordOf(msg.sender).operator == operator, LimitsUnknownToken(msg.sender));
             _knownTokens[msg.sender] = true;
         }

@@ -210,14 +210,22 @@ class DFAToken(ContractAPI):
         address = self._call("purchaseLimits")
         return None if int(address, 16) == 0 else PurchaseLimits(self.client, address)
 
+    def sync_purchase_limits(self, signer: Signer) -> TxReceipt:
+        """Apply the limits the operator's registry names now (anyone; the registry does it for every token)."""
+        return self._send(signer, "syncPurchaseLimits")
+
     def consent_to_acquire(self, amount: object, signer: Signer) -> TxReceipt:
         """The signer agrees to acquire up to ``amount`` of this token by transfers and allocations others push
         to it; each uses up what it acquires. Under a purchase limit a pushed acquisition without it is refused
-        (pulling with :meth:`transfer_from` needs none). Replaces the previous consent; 0 withdraws it."""
-        return self._send(signer, "setAcquisitionConsent", self.units(amount))
+        (pulling with :meth:`transfer_from` needs none). Replaces the previous consent; 0 withdraws it, ``"any"``
+        is a standing consent to any amount, never used up."""
+        units = UINT256_MAX if amount == "any" else self.units(amount)
+        return self._send(signer, "setAcquisitionConsent", units)
 
-    def acquisition_consent(self, wallet: str) -> Decimal:
-        return self.amount(self._call("acquisitionConsent", parse_address(wallet)))
+    def acquisition_consent(self, wallet: str) -> Decimal | None:
+        """What the wallet still agrees to acquire by push; ``None``: any amount (a standing consent)."""
+        units = self._call("acquisitionConsent", parse_address(wallet))
+        return None if units == UINT256_MAX else self.amount(units)
 
     def reference_price(self) -> tuple[Decimal, str, int] | None:
         """(price, currency, set at) or ``None`` when never set."""

@@ -222,8 +222,9 @@ class InvestorRegistry(ContractAPI):
         return None if int(address, 16) == 0 else address
 
     def set_purchase_limits(self, limits: Any, signer: Signer) -> TxReceipt:
-        """Name the operator's purchase limits (by the operator): every token of the operator applies them from
-        the next transfer on. They may be replaced by other limits of the operator, never removed."""
+        """Name the operator's purchase limits (by the operator): in the same transaction every token the limits'
+        factory created for the operator applies them; tokens created later do from the start. They may be
+        replaced by other limits of the operator, never removed."""
         address = parse_address(getattr(limits, "address", limits))
         keeper = self.client.call(self.client.contract("PurchaseLimits", address), "operator") \
             if self.client.w3.eth.get_code(address) else None

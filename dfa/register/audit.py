@@ -38,6 +38,7 @@ TOKEN_EVENTS = {
     "AmlThresholdSet": "rule change",
     "ReferencePriceSet": "reference price",
     "AcquisitionConsentSet": "acquisition consent",
+    "PurchaseLimitsApplied": "purchase limits applied",
     "TransferApproved": "AML approval",
     **ACTS,  # the enforcement acts, named as in their history
     "RoleGranted": "role granted",

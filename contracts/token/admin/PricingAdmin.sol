@@ -11,21 +11,22 @@ import {PurchaseLimited} from "../extensions/PurchaseLimited.sol";
 abstract contract PricingAdmin is PurchaseLimited {
     event ReferencePriceSet(uint256 price, bytes3 currency, uint8 minorUnits, address indexed actor);
     event AcquisitionConsentSet(address indexed receiver, uint256 value);
+    event PurchaseLimitsApplied(address indexed limits, address indexed actor);
 
     error DFAInvalidPricingAgent(address agent);
     error DFAInvalidReferencePrice(uint256 price, bytes3 currency);
     error DFAPriceOutOfBounds(uint256 price, bytes3 currency, uint256 min, uint256 max, bytes3 boundsCurrency);
 
     /**
-     * @dev Sets the pricing role up (while the token is being initialized): the operator
-     * (OPERATOR_ROLE, its own admin) administers it, so the issuer can neither take nor give it;
-     * `pricingAgent` gets it unless zero (the operator grants it later).
+     * @dev Sets pricing up (while the token is being initialized): the limits the operator named
+     * already apply; `pricingAgent` gets PRICING_ROLE unless zero (the operator, its admin, grants
+     * it later; the issuer can neither take nor give it, see {TokenRoles-getRoleAdmin}).
      *
      * Requirements: the pricing agent is neither the token admin nor its issuer agent.
      */
     function _initPricing(address pricingAgent) internal {
-        _setRoleAdmin(OPERATOR_ROLE, OPERATOR_ROLE);
-        _setRoleAdmin(PRICING_ROLE, OPERATOR_ROLE);
+        IPurchaseLimits limits = registry().purchaseLimits(); // those the operator named before the token existed
+        if (address(limits) != address(0)) _setPurchaseLimits(limits);
         if (pricingAgent == address(0)) return;
         require(
             !hasRole(DEFAULT_ADMIN_ROLE, pricingAgent) && !hasRole(ISSUER_AGENT_ROLE, pricingAgent),
@@ -36,7 +37,20 @@ abstract contract PricingAdmin is PurchaseLimited {
 
     /// @dev The operator's purchase limits, which this token applies (zero: the operator has none yet).
     function purchaseLimits() public view returns (IPurchaseLimits) {
-        return registry().purchaseLimits();
+        return _appliedLimits();
+    }
+
+    /**
+     * @dev Applies the purchase limits the token's registry names now. The registry calls it on
+     * every token of its operator when the operator names them; anyone may call it again (it only
+     * ever copies the registry's choice).
+     *
+     * Emits {PurchaseLimitsApplied}.
+     */
+    function syncPurchaseLimits() external {
+        IPurchaseLimits limits = registry().purchaseLimits();
+        _setPurchaseLimits(limits);
+        emit PurchaseLimitsApplied(address(limits), _msgSender());
     }
 
     /// @dev Base units `receiver` agrees to acquire on this token by transfers or allocations pushed to it.
@@ -54,7 +68,7 @@ abstract contract PricingAdmin is PurchaseLimited {
      */
     function setReferencePrice(uint256 price, bytes3 currency, uint8 minorUnits) external onlyRole(PRICING_ROLE) {
         require(price != 0 && currency != bytes3(0), DFAInvalidReferencePrice(price, currency));
-        IPurchaseLimits limits = purchaseLimits();
+        IPurchaseLimits limits = registry().purchaseLimits();
         if (address(limits) != address(0)) {
             IPurchaseLimits.PriceBounds memory bounds = limits.priceBounds(address(this));
             require(
@@ -68,7 +82,8 @@ abstract contract PricingAdmin is PurchaseLimited {
 
     /**
      * @dev The caller agrees to acquire up to `value` base units of this token by acquisitions
-     * others push to it (transfers, allocations); each uses up what it acquires. Under a purchase
+     * others push to it (transfers, allocations); each uses up what it acquires (`type(uint256).max`:
+     * a standing consent to any amount, never used up). Under a purchase
      * limit an acquisition the receiver neither pulled nor agreed to is refused. Replaces the
      * previous consent (0 withdraws it).
      *

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.26;
 
 import {InvestorRecords} from "../../operator/InvestorRecords.sol";
+import {IPurchaseLimits} from "../../operator/IPurchaseLimits.sol";
 import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
 
@@ -9,8 +10,10 @@ import {Restrictions} from "../Restrictions.sol";
  * @title PurchaseLimited
  * @notice Every acquisition by an investor counts against its category's purchase limit, kept
  * per investor across all the operator's tokens by the operator's {PurchaseLimits}, which the
- * operator names once in its registry: every token of the operator sees it with the parties'
- * records, whoever issued it and whenever the limits were set. An acquisition is valued in
+ * operator names once in its registry, which tells every token of the operator (whoever issued
+ * it, whenever the limits were set) in the same transaction; a token created later reads them
+ * when set up. The token keeps the address beside its reference price: a transfer pays nothing
+ * to learn that no limits apply, nor an extra read when they do. An acquisition is valued in
  * fiat: an allocation at its decision's issue price ({Allocation}), a transfer at the token's
  * reference price, set by the pricing agent (a role the operator grants); the limits refuse a
  * price outside the operator's bounds for the token, or a stale one. A limited acquisition
@@ -30,11 +33,14 @@ abstract contract PurchaseLimited is Eligibility {
 
     /// @custom:storage-location erc7201:dfa.storage.PurchaseLimited
     struct PurchaseLimitedStorage {
-        bytes3 currency; // of the reference price
+        IPurchaseLimits limits; // the operator's, as its registry named them; zero: none
+        bytes3 currency; // of the reference price (packed with `limits`: a limited transfer reads two slots)
         uint8 minorUnits;
         uint40 setAt;
+        uint8 decimals; // the token's, copied here with the limits or a price: valuing a move reads no other slot
         uint256 price;
-        mapping(address receiver => uint256 value) consents; // base units it agrees to acquire by push
+        // base units a receiver agrees to acquire by push; type(uint256).max: any, never used up
+        mapping(address receiver => uint256 value) consents;
     }
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.PurchaseLimited")) - 1)) & ~bytes32(uint256(0xff))
@@ -50,6 +56,18 @@ abstract contract PurchaseLimited is Eligibility {
     function _setReferencePrice(uint256 price, bytes3 currency, uint8 minorUnits) internal {
         PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
         ($.price, $.currency, $.minorUnits, $.setAt) = (price, currency, minorUnits, uint40(block.timestamp));
+        $.decimals = decimals(); // same slot as the currency: no extra write
+    }
+
+    function _appliedLimits() internal view returns (IPurchaseLimits) {
+        return _purchaseLimitedStorage().limits;
+    }
+
+    /// @dev Applies the limits the registry names (none: zero).
+    function _setPurchaseLimits(IPurchaseLimits limits) internal {
+        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
+        ($.limits, $.decimals) = (limits, decimals());
+        _setFeature(FEATURE_PURCHASE_LIMITS, address(limits) != address(0));
     }
 
     function _setConsent(address receiver, uint256 value) internal {
@@ -62,7 +80,7 @@ abstract contract PurchaseLimited is Eligibility {
 
     /// @dev Fiat value (minor units) of `value` base units at `price` per whole token, rounded up.
     function _fiatValue(uint256 value, uint256 price) internal view returns (uint256) {
-        uint256 unit = 10 ** decimals();
+        uint256 unit = 10 ** _purchaseLimitedStorage().decimals;
         return (value * price + unit - 1) / unit;
     }
 
@@ -75,7 +93,7 @@ abstract contract PurchaseLimited is Eligibility {
     {
         if (!_isLimitedAcquisition(move)) return Restrictions.SUCCESS;
         bool consented = _msgSender() == move.to || _consentOf(move.to) >= move.value;
-        return move.limits.checkValuedAcquisition(
+        return _purchaseLimitedStorage().limits.checkValuedAcquisition(
             move.receiver, _fiatValue(move.value, price), price, currency, pricedAt, consented
         );
     }
@@ -86,21 +104,23 @@ abstract contract PurchaseLimited is Eligibility {
         if (!_isLimitedAcquisition(move)) return;
         if (_msgSender() != move.to) {
             uint256 consent = _consentOf(move.to); // warm: read by the check
-            if (consent != 0) _setConsent(move.to, consent > move.value ? consent - move.value : 0);
+            if (consent != 0 && consent != type(uint256).max) {
+                _setConsent(move.to, consent > move.value ? consent - move.value : 0);
+            }
         }
-        move.limits.recordAcquisition(move.receiver.id(), move.receiver.category(), _fiatValue(move.value, price), currency);
+        _purchaseLimitedStorage().limits.recordAcquisition(move.receiver.id(), move.receiver.category(), _fiatValue(move.value, price), currency);
     }
 
     /// @dev The operator has limits, and the receiver is an investor other than the sender (moves
     /// between one investor's wallets acquire nothing).
     function _isLimitedAcquisition(Move memory move) private pure returns (bool) {
         bytes32 toId = move.receiver.id();
-        return address(move.limits) != address(0) && toId != bytes32(0)
+        return move.settings.features & FEATURE_PURCHASE_LIMITS != 0 && toId != bytes32(0)
             && (move.from == address(0) || move.sender.id() != toId);
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
-        if (move.from != address(0) && move.to != address(0) && address(move.limits) != address(0)) {
+        if (move.from != address(0) && move.to != address(0) && move.settings.features & FEATURE_PURCHASE_LIMITS != 0) {
             PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
             uint8 code = _acquisitionRestriction(move, $.price, $.currency, $.setAt);
             if (code != Restrictions.SUCCESS) return code;
@@ -110,7 +130,8 @@ abstract contract PurchaseLimited is Eligibility {
 
     function _settle(Move memory move) internal virtual override {
         super._settle(move);
-        if (address(move.limits) != address(0) && move.from != address(0) && move.to != address(0) && !_rulesBypassed()) {
+        bool limited = move.settings.features & FEATURE_PURCHASE_LIMITS != 0;
+        if (limited && move.from != address(0) && move.to != address(0) && !_rulesBypassed()) {
             PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
             _recordAcquisition(move, $.price, $.currency);
         }

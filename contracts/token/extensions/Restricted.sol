@@ -3,7 +3,6 @@ pragma solidity ^0.8.26;
 
 import {ERC20Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/ERC20Upgradeable.sol";
 import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
-import {IPurchaseLimits} from "../../operator/IPurchaseLimits.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -38,7 +37,6 @@ abstract contract Restricted is ERC20Upgradeable {
         uint256 value;
         uint256 sender; // the registry's packed record of `from` ({InvestorRecords}); 0: none
         uint256 receiver; // of `to`; 0: none
-        IPurchaseLimits limits; // the operator's, from the registry with the records; zero: none
         Settings settings;
     }
 
@@ -50,7 +48,7 @@ abstract contract Restricted is ERC20Upgradeable {
     uint16 internal constant FEATURE_MAX_BALANCE = 1 << 0;
     uint16 internal constant FEATURE_HOLDER_CAPS = 1 << 1;
     uint16 internal constant FEATURE_AML = 1 << 2;
-    // 1 << 3 is free (it switched purchase limits on per token: the operator's limits now apply to every token)
+    uint16 internal constant FEATURE_PURCHASE_LIMITS = 1 << 3; // the operator named its purchase limits
     uint16 internal constant FEATURE_GRANULARITY = 1 << 4;
     uint16 internal constant FEATURE_FREEZES = 1 << 5; // some wallet or tokens were frozen once
     uint16 internal constant FEATURE_LOCKS = 1 << 6; // some tokens were locked up once
@@ -81,14 +79,14 @@ abstract contract Restricted is ERC20Upgradeable {
     /// @dev The move of `value` from `from` to `to` as the rules see it now (one registry call).
     function _move(address from, address to, uint256 value) internal view returns (Move memory move) {
         move.settings = _settings();
-        (move.sender, move.receiver, move.limits) = move.settings.registry.recordsOf(from, to);
+        (move.sender, move.receiver) = move.settings.registry.recordsOf(from, to);
         (move.from, move.to, move.value) = (from, to, value);
     }
 
     /// @dev The registry's packed record of one wallet (0 when unknown).
     function _recordOf(address wallet) internal view returns (uint256 record) {
         // slither-disable-next-line unused-return (the second wallet is the zero address: no record)
-        (record,,) = _settings().registry.recordsOf(wallet, address(0));
+        (record,) = _settings().registry.recordsOf(wallet, address(0));
     }
 
     /// @dev The first rule that refuses the move, or {Restrictions.SUCCESS}. Extensions check their

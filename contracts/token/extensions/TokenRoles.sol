@@ -23,4 +23,10 @@ abstract contract TokenRoles is AccessControlUpgradeable {
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     /// @dev Sets the reference price transfers are valued at; administered by the operator, never by the issuer.
     bytes32 public constant PRICING_ROLE = keccak256("PRICING_ROLE");
+
+    /// @dev OPERATOR_ROLE administers itself and PRICING_ROLE, fixed in code (no storage, no way to change it).
+    function getRoleAdmin(bytes32 role) public view virtual override returns (bytes32) {
+        if (role == PRICING_ROLE || role == OPERATOR_ROLE) return OPERATOR_ROLE;
+        return super.getRoleAdmin(role);
+    }
 }
