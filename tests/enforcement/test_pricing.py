@@ -82,6 +82,8 @@ def test_only_the_operator_names_its_limits_and_it_cannot_remove_them(market, li
     event = world.registry.receipt_events(receipt, "PurchaseLimitsSet")[0]
     assert (event["limits"], event["previous"], event["actor"]) == (replacement.address, limits.address,
                                                                    world.operator.address)
+    assert market.token.purchase_limits().address == replacement.address  # applied to the old token at once
+    market.token.sync_purchase_limits(world.outsider)  # anyone may sync: it only copies the registry's choice
     assert market.token.purchase_limits().address == replacement.address
 
 
