@@ -56,6 +56,9 @@ class Restriction(IntEnum):
     CATEGORY_NOT_IN_DECISION = 47
     CURRENCY_MISMATCH = 50
     NO_REFERENCE_PRICE = 51
+    PRICE_OUT_OF_BOUNDS = 52
+    STALE_PRICE = 53
+    ACQUISITION_NOT_CONSENTED = 54
 
 
 _PARTY = {
@@ -83,7 +86,15 @@ MESSAGES: dict[Restriction, str] = {
     Restriction.CURRENCY_MISMATCH: "the price is in another currency than the purchase limit; the acquisition "
     "cannot be valued against it",
     Restriction.NO_REFERENCE_PRICE: "the token has no reference price to value the transfer against the purchase "
-    "limit; the issuer agent must set one",
+    "limit; the pricing agent must set one",
+    Restriction.PRICE_OUT_OF_BOUNDS: "the price the acquisition is valued at (the decision's issue price or the "
+    "reference price) is outside the bounds the operator set for the token, or the operator set none; the operator "
+    "sets them in its purchase limits",
+    Restriction.STALE_PRICE: "the token's reference price is older than the operator's purchase limits allow; the "
+    "pricing agent must set a fresh one",
+    Restriction.ACQUISITION_NOT_CONSENTED: "the receiving investor is under a purchase limit and did not ask for this "
+    "acquisition: it must pull the tokens itself (transferFrom) or first consent on the token to acquire at least "
+    "this amount",
     Restriction.LOCKED_TOKENS: "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
     Restriction.AML_APPROVAL_REQUIRED: "the transfer is worth more than the AML threshold (or cannot be valued) and "
     "needs the compliance agent's prior approval of exactly this transfer",

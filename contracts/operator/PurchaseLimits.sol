@@ -2,17 +2,9 @@
 pragma solidity ^0.8.26;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IPurchaseLimits} from "./IPurchaseLimits.sol";
+import {IPurchaseLimits, IOperatorTokens} from "./IPurchaseLimits.sol";
+import {InvestorRecords} from "./InvestorRecords.sol";
 import {Restrictions} from "../token/Restrictions.sol";
-
-interface ITokenRecords {
-    struct TokenRecord {
-        address operator;
-        address issuer;
-    }
-
-    function recordOf(address token) external view returns (TokenRecord memory);
-}
 
 /**
  * @title PurchaseLimits
@@ -51,7 +43,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         uint56 bucketLength; // seconds per bucket the ledger was kept in; 0: never used
     }
 
-    ITokenRecords public immutable factory;
+    IOperatorTokens public immutable factory;
     address public immutable operator;
 
     mapping(uint8 category => Limit) private _limits;
@@ -60,8 +52,12 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     // slither-disable-next-line uninitialized-state
     mapping(bytes32 investorId => uint64[BUCKETS]) private _buckets;
     mapping(address token => bool) private _knownTokens; // checked once against the factory
+    mapping(address token => PriceBounds) private _priceBounds;
 
     event LimitSet(uint8 indexed category, uint128 amount, bytes3 currency, uint64 window, address indexed actor);
+    event PriceBoundsSet(
+        address indexed token, uint96 min, uint96 max, bytes3 currency, uint40 maxAge, address indexed actor
+    );
     event AcquisitionRecorded(bytes32 indexed investorId, address indexed token, uint256 value, bytes3 currency);
 
     error LimitsInvalidCategory(uint8 category);
@@ -69,8 +65,9 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     error LimitsInvalidAmount(uint128 amount);
     error LimitsUnknownToken(address caller);
     error LimitsExceeded(bytes32 investorId, uint8 code);
+    error LimitsInvalidPriceBounds(address token, uint96 min, uint96 max, bytes3 currency, uint40 maxAge);
 
-    constructor(ITokenRecords factory_, address operator_) {
+    constructor(IOperatorTokens factory_, address operator_) {
         factory = factory_;
         operator = operator_;
         _grantRole(DEFAULT_ADMIN_ROLE, operator_);
@@ -96,6 +93,56 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         require(amount <= type(uint64).max, LimitsInvalidAmount(amount));
         _limits[category] = Limit(amount, currency, window);
         emit LimitSet(category, amount, currency, window, _msgSender());
+    }
+
+    /**
+     * @dev Sets the prices `token` may be valued at for these limits (its decisions' issue prices and
+     * its reference price), and how old its reference price may be. Per token, because a sensible
+     * range is a property of the asset (a bond near par, a share near its last trade), not of a currency.
+     * A limited acquisition of a token without bounds is refused.
+     *
+     * Requirements: caller has LIMITS_ADMIN_ROLE; `token` is a token of the operator (created by
+     * the factory); 0 < `min` <= `max`; a currency; `maxAge` of at least a second.
+     *
+     * Emits {PriceBoundsSet}.
+     */
+    function setPriceBounds(address token, uint96 min, uint96 max, bytes3 currency, uint40 maxAge)
+        external
+        onlyRole(LIMITS_ADMIN_ROLE)
+    {
+        require(
+            min != 0 && min <= max && currency != bytes3(0) && maxAge != 0,
+            LimitsInvalidPriceBounds(token, min, max, currency, maxAge)
+        );
+        require(factory.recordOf(token).operator == operator, LimitsUnknownToken(token));
+        _priceBounds[token] = PriceBounds(min, max, currency, maxAge);
+        emit PriceBoundsSet(token, min, max, currency, maxAge, _msgSender());
+    }
+
+    /// @inheritdoc IPurchaseLimits
+    function priceBounds(address token) external view returns (PriceBounds memory) {
+        return _priceBounds[token];
+    }
+
+    /// @inheritdoc IPurchaseLimits
+    function checkValuedAcquisition(
+        uint256 record,
+        uint256 value,
+        uint256 price,
+        bytes3 currency,
+        uint256 pricedAt,
+        bool consented
+    ) external view returns (uint8) {
+        uint8 category = InvestorRecords.category(record);
+        if (_limits[category].amount == 0) return Restrictions.SUCCESS;
+        if (!consented) return Restrictions.ACQUISITION_NOT_CONSENTED;
+        if (currency == bytes3(0)) return Restrictions.NO_REFERENCE_PRICE;
+        PriceBounds memory bounds = _priceBounds[msg.sender];
+        if (currency != bounds.currency || price < bounds.min || price > bounds.max) {
+            return Restrictions.PRICE_OUT_OF_BOUNDS;
+        }
+        if (block.timestamp > pricedAt + bounds.maxAge) return Restrictions.STALE_PRICE;
+        return checkAcquisition(InvestorRecords.id(record), category, value, currency);
     }
 
     function limitOf(uint8 category) external view returns (Limit memory) {
@@ -132,7 +179,8 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
     }
 
     function recordAcquisition(bytes32 investorId, uint8 category, uint256 value, bytes3 currency) external {
-        if (!_knownTokens[msg.sender]) {
+        // a token with price bounds was checked when they were set (and its bounds are warm: read by the check)
+        if (_priceBounds[msg.sender].min == 0 && !_knownTokens[msg.sender]) {
             require(factory.recordOf(msg.sender).operator == operator, LimitsUnknownToken(msg.sender));
             _knownTokens[msg.sender] = true;
         }

@@ -39,6 +39,16 @@ class Allowance(Model):
     limited: bool
 
 
+class PriceBounds(Model):
+    """The prices a token may be valued at for the limits, and how old its reference price may be."""
+
+    token: str
+    min_price: Decimal
+    max_price: Decimal
+    currency: str
+    max_age_seconds: int
+
+
 class PurchaseLimits(ContractAPI):
     """An operator's ``PurchaseLimits``: shared by all its tokens, counted per investor."""
 
@@ -68,6 +78,34 @@ class PurchaseLimits(ContractAPI):
 
     def remove_limit(self, category: object, signer: Signer) -> TxReceipt:
         return self._send(signer, "setLimit", int(by_name(Category, category)), 0, b"\0\0\0", 0)
+
+    def set_price_bounds(self, token: object, min_price: object, max_price: object, currency: str,
+                         max_age_seconds: int, signer: Signer) -> TxReceipt:
+        """The prices ``token`` may be valued at (its decisions' issue prices, its reference price) and how old
+        its reference price may be (the limits admin). A limited acquisition of a token without bounds is refused."""
+        from dfa import errors
+
+        address = parse_address(getattr(token, "address", token))
+        code = parse_currency(currency)
+        minor = currency_minor_units(code)
+        low, high = to_base_units(min_price, minor), to_base_units(max_price, minor)
+        if not isinstance(max_age_seconds, int) or max_age_seconds <= 0 or not 0 < low <= high < 2**96:
+            raise errors.LimitsInvalidPriceBounds({"token": address, "min": low, "max": high, "currency": code.encode(),
+                                                   "maxAge": max_age_seconds})
+        factory = self.client.contract("DFATokenFactory", self._call("factory"))
+        if self.client.call(factory, "recordOf", address)[0] != self.operator:
+            raise errors.LimitsUnknownToken({"caller": address})
+        return self._send(signer, "setPriceBounds", address, low, high, code.encode(), max_age_seconds)
+
+    def price_bounds(self, token: object) -> PriceBounds | None:
+        address = parse_address(getattr(token, "address", token))
+        low, high, currency, max_age = self._call("priceBounds", address)
+        if low == 0:
+            return None
+        code = currency.decode()
+        minor = currency_minor_units(code)
+        return PriceBounds(token=address, min_price=from_base_units(low, minor), max_price=from_base_units(high, minor),
+                           currency=code, max_age_seconds=max_age)
 
     def limit(self, category: object) -> Limit | None:
         category = by_name(Category, category)

@@ -14,18 +14,22 @@ DAY = 24 * 3600
 
 @pytest.fixture
 def limited(market):
-    """Retail 1,000 USD per 30 days, and two tokens of the operator that report to the same limits."""
+    """Retail 1,000 USD per 30 days, and two tokens of the operator that report to the same limits (named once in
+    the operator's registry), priced within the operator's bounds; alice consents to what the tests push to her."""
     world = market.world
     limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
     limits.set_limit("retail", "1000", "USD", 30, world.operator)
+    world.registry.set_purchase_limits(limits, world.operator)
     tokens = []
     for symbol, price in (("LIMA", "1.00"), ("LIMB", "10.00")):
         now = world.client.now()
         spec = bond_spec(world, market.roles, symbol=symbol, decision=dict(
             decision_id=f"{symbol}-1", document_hash="0x" + "22" * 32, cap="1000000", min_subscription="1",
             price=price, currency="USD", subscription_start=now, subscription_end=now + 365 * DAY))
-        tokens.append(market.factory.create_token(spec, world.registry, world.operator, admin=market.admin,
-                                                  purchase_limits=limits))
+        token = market.factory.create_token(spec, world.registry, world.operator, admin=market.admin)
+        limits.set_price_bounds(token, "0.01", "1000", "USD", 365 * DAY, world.operator)
+        token.consent_to_acquire("1000000", market.alice)
+        tokens.append(token)
     market.limits, market.token_a, market.token_b = limits, *tokens
     return market
 
@@ -77,6 +81,8 @@ def test_two_wallets_of_one_investor_share_one_limit(limited):
     world = limited.world
     second = world.wallets[0]
     world.registry.add_wallet(limited.ids["alice"], second, world.registrar)
+    signer = next(s for s in world.client.dev_accounts() if s.address == second)
+    limited.token_a.consent_to_acquire("1000", signer)
     allocate(limited, limited.token_a, "alice", "600")
     with pytest.raises(r.PurchaseLimitExceeded):
         allocate(limited, limited.token_a, second, "401")
@@ -88,7 +94,7 @@ def test_transfers_count_at_the_reference_price(limited):
     allocate(limited, token, "bob", "5000")
     with pytest.raises(r.NoReferencePrice):
         token.transfer(limited.bob, limited.alice.address, "100")
-    token.set_reference_price("2.00", "USD", limited.issuer_agent)
+    token.set_reference_price("2.00", "USD", limited.pricing_agent)
     assert token.reference_price()[:2] == (Decimal("2.00"), "USD")
     token.transfer(limited.bob, limited.alice.address, "400")  # 800 USD
     with pytest.raises(r.PurchaseLimitExceeded):
@@ -101,7 +107,10 @@ def test_transfers_count_at_the_reference_price(limited):
 def test_a_price_in_another_currency_is_refused(limited):
     token = limited.token_a
     allocate(limited, token, "bob", "10")
-    token.set_reference_price("1.00", "EUR", limited.issuer_agent)
+    with pytest.raises(errors.DFAPriceOutOfBounds):  # the operator's bounds are in USD
+        token.set_reference_price("1.00", "EUR", limited.pricing_agent)
+    limited.limits.set_price_bounds(token, "0.01", "1000", "EUR", 365 * DAY, limited.world.operator)
+    token.set_reference_price("1.00", "EUR", limited.pricing_agent)
     with pytest.raises(r.CurrencyMismatch):
         token.transfer(limited.bob, limited.alice.address, "1")
     token.transfer(limited.bob, limited.carol.address, "1")  # a professional has no limit
@@ -113,7 +122,7 @@ def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limite
     world = limited.world
     allocate(limited, limited.token_a, "alice", "1000")
     world.registry.add_wallet(limited.ids["alice"], world.wallets[0], world.registrar)
-    limited.token_a.set_reference_price("1.00", "USD", limited.issuer_agent)
+    limited.token_a.set_reference_price("1.00", "USD", limited.pricing_agent)
     limited.token_a.transfer(limited.alice, world.wallets[0], "500")
     allocate(limited, limited.token_a, "bob", "100")
     Enforcement(limited.token_a).forced_transfer(limited.bob.address, limited.alice.address, "100", "Court 5",
