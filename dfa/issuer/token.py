@@ -16,7 +16,7 @@ from dfa.issuer.documents import Document, DocumentSpec, document_name, file_has
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorRegistry, Kind
-from dfa.restrictions import Restriction, explain, restriction_error
+from dfa.restrictions import Restriction, TransferRestricted, explain, restriction_error
 from dfa.types import (
     UINT256_MAX,
     Address,
@@ -347,7 +347,7 @@ class DFAToken(ContractAPI):
         key, to, units = _decision_key(decision_id), parse_address(to), self.units(amount)
         code = self._call("detectAllocationRestriction", key, to, units)
         if code:
-            raise restriction_error(code, ZERO_ADDRESS, to, units)
+            raise self._refusal(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocate", key, to, units)
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
@@ -360,7 +360,7 @@ class DFAToken(ContractAPI):
         for to, units in batch:
             code = self._call("detectAllocationRestriction", key, to, units)
             if code:
-                raise restriction_error(code, ZERO_ADDRESS, to, units)
+                raise self._refusal(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
                           on_sent=on_sent)
 
@@ -473,7 +473,24 @@ class DFAToken(ContractAPI):
         else:
             code = self.contract.functions.detectTransferRestriction(sender, receiver, units).call({"from": caller})
         if code:
-            raise restriction_error(code, sender, receiver, units)
+            raise self._refusal(code, sender, receiver, units)
+
+    def _send(self, signer: Signer, function: str, *args, on_sent: Callable[[str], None] | None = None) -> TxReceipt:
+        try:
+            return super()._send(signer, function, *args, on_sent=on_sent)
+        except TransferRestricted as refused:  # the chain's refusal, with the figures its message names
+            if refused.reason is not Restriction.PURCHASE_LIMIT_EXCEEDED or refused.arguments.get("amount") is not None:
+                raise
+            raise self._refusal(refused.code, refused.sender, refused.receiver, refused.value, refused.tx_hash) from None
+
+    def _refusal(self, code: int, sender: str, receiver: str, units: int, tx_hash: str | None = None) -> TransferRestricted:
+        """The exception for a refusal; a purchase limit's names what is left and what was attempted."""
+        figures = {}
+        if code == Restriction.PURCHASE_LIMIT_EXCEEDED:
+            check = self._with_allowance(_check(code), receiver)
+            figures = dict(remaining=check.remaining_allowance, currency=check.allowance_currency,
+                           amount=Decimal(format(self.amount(units).normalize(), "f")), symbol=self.symbol)
+        return restriction_error(code, sender, receiver, units, tx_hash, **figures)
 
     def _require_valued(self, decision: DecisionSpec) -> None:
         """Every token of an operator with purchase limits is limited: its decisions must price the allocations."""

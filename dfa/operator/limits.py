@@ -20,15 +20,16 @@ DAY = 24 * 3600
 class Limit(Model):
     """What investors of a category may acquire per rolling window.
 
-    The window rolls in steps of ``step_seconds`` (a 31st of it, rounded up): an acquisition
-    counts for at least ``window_seconds`` and at most one step longer, never less.
+    An acquisition made at time t counts until exactly t + ``window_seconds``. After the window
+    changed (at ``window_set_at``), an acquisition counts for the longest window in force since it
+    was made; beyond 32 acquisitions alive at once, the newest counts from the latest of them.
     """
 
     category: Category
     amount: Decimal
     currency: str
     window_seconds: int
-    step_seconds: int
+    window_set_at: int
 
 
 class Allowance(Model):
@@ -72,7 +73,7 @@ class PurchaseLimits(ContractAPI):
         if not isinstance(window_days, int) or window_days <= 0:
             raise ValidationError(f"the window must be a positive number of days, not {window_days!r}")
         units = to_base_units(amount, currency_minor_units(code))
-        if units >= 2**64:
+        if units >= 2**56:
             raise ValidationError(f"limit {amount} {code} is too large")
         return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
 
@@ -109,12 +110,12 @@ class PurchaseLimits(ContractAPI):
 
     def limit(self, category: object) -> Limit | None:
         category = by_name(Category, category)
-        amount, currency, window = self._call("limitOf", int(category))
+        amount, currency, window, set_at = self._call("limitOf", int(category))
         if amount == 0:
             return None
         code = currency.decode()
         return Limit(category=category, amount=from_base_units(amount, currency_minor_units(code)), currency=code,
-                     window_seconds=window, step_seconds=self._call("bucketLength", window))
+                     window_seconds=window, window_set_at=set_at)
 
     def remaining_allowance(self, investor: Investor) -> Allowance:
         """What ``investor`` may still acquire now, over all its wallets and all the operator's tokens."""
