@@ -103,13 +103,12 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
             f"the token's total supply is {total}: the events are incomplete"
         )
 
-    frozen_wallets = {log["args"]["account"] for log in token.events("Frozen", 0, block)}
     owners, profiles = _investors_at(token.registry, block)
     by_investor: dict[str | None, list[HolderWallet]] = defaultdict(list)
     for wallet, units in sorted(held.items()):
-        frozen = 0
-        if wallet in frozen_wallets:
-            frozen = token.contract.functions.getFrozenTokens(wallet).call(block_identifier=block)
+        # read for every holding wallet: frozen tokens also arrive without a freezing act (a recovery
+        # moves the lost wallet's frozen part) and lapse without an event
+        frozen = token.contract.functions.getFrozenTokens(wallet).call(block_identifier=block)
         by_investor[owners.get(wallet)].append(
             HolderWallet(wallet=wallet, balance=token.amount(units), frozen=token.amount(frozen))
         )

@@ -75,3 +75,18 @@ def test_the_audit_trail_of_a_token_and_of_an_investor(history):
     alices = [entry.kind for entry in audit_trail(history.token, investor_id=history.ids["alice"])]
     assert "investor registered" in alices and "wallet added" in alices and "freeze tokens" in alices
     assert "forced transfer" not in alices and "redemption" not in alices
+
+
+def test_the_extract_shows_frozen_tokens_a_recovery_moved(history):
+    """The frozen part moves with a recovery, with no freezing act on the replacement: the extract shows it."""
+    world, token = history.world, history.token
+    second_registrar = world.client.dev_accounts()[9]
+    world.registry.add_registrar(second_registrar.address, world.operator)
+    world.registry.set_recovery_delay(0, world.operator)
+    world.registry.request_recovery(history.alice.address, world.wallets[0], world.registrar)
+    world.registry.approve_recovery(history.alice.address, second_registrar)
+    token.recover_wallet(history.alice.address, world.outsider)
+    assert token.frozen_tokens(world.wallets[0]) == 300
+    alice = next(h for h in register_extract(token).holders if h.investor_id == history.ids["alice"])
+    assert [(w.wallet, w.balance, w.frozen) for w in alice.wallets] == [(world.wallets[0], 1000, 300)]
+    assert alice.frozen == 300
