@@ -63,15 +63,16 @@ class Reads:
     """Fixed views (function and arguments known in advance), read together: one JSON-RPC batch
     where the node takes batches, raw single requests otherwise (no web3 formatting per call)."""
 
-    def __init__(self, client):
-        self.client = client
+    def __init__(self, client, reader):
+        self.client, self.reader = client, reader  # eth-tester wants a funded sender for eth_call
         self.requests: dict[str, tuple[str, list]] = {}
         self.types: dict[str, list[str]] = {}
 
     def add(self, name, contract, function, *args):
         call = contract.get_function_by_name(function)(*args)
         data = call._encode_transaction_data()
-        self.requests[name] = ("eth_call", [{"to": contract.address, "data": data}, "latest"])
+        request = {"from": self.reader, "to": contract.address, "data": data}
+        self.requests[name] = ("eth_call", [request, "latest"])
         self.types[name] = get_abi_output_types(call.abi)
 
     def read(self) -> dict:
@@ -102,7 +103,7 @@ def test_invariants_hold_under_random_operation(market):
     by_rule = Counter()
     started = time.monotonic()
 
-    reads = Reads(client)
+    reads = Reads(client, second_registrar.address)
     reads.add("supply", token.contract, "totalSupply")
     reads.add("supply_cap", token.contract, "supplyCap")
     reads.add("decision", token.contract, "decision", DECISION)
