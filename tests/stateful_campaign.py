@@ -87,7 +87,8 @@ class Worker(threading.Thread):
             self.current = None
             counted = _counts(counts)
             self.done.update(counted)
-            self.rounds.append(dict(seed=seed, examples_asked=examples, exit=code, log=str(log), **counted))
+            self.rounds.append(dict(seed=seed, examples_asked=examples, exit=code, log=str(log),
+                                    **{field: counted[field] for field in FIELDS}))
             round_number += 1
             self.seconds = time.monotonic() - started
             if self.stop.is_set():
@@ -108,11 +109,14 @@ class Worker(threading.Thread):
 
 
 def _counts(path: Path) -> Counter:
+    """A round's counts; rules are keyed ``rule:<name>``."""
     try:
         document = json.loads(path.read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         return Counter()
-    return Counter({field: document.get(field, 0) for field in FIELDS})
+    counts = Counter({field: document.get(field, 0) for field in FIELDS})
+    counts.update({f"rule:{name}": runs for name, runs in document.get("by_rule", {}).items()})
+    return counts
 
 
 def _say(line: str) -> None:
@@ -163,15 +167,16 @@ def main(argv: list[str] | None = None) -> int:
                                 steps_per_second=round(totals["steps"] / worker.seconds, 2) if worker.seconds else 0,
                                 rounds=worker.rounds, **{field: totals[field] for field in FIELDS}))
     total = Counter()
-    for entry in per_process:
-        total.update({field: entry[field] for field in FIELDS})
+    for worker in workers:
+        total.update(worker.totals())
+    by_rule = {key.removeprefix("rule:"): runs for key, runs in sorted(total.items()) if key.startswith("rule:")}
     failures = [dict(process=w.index, **w.failure) for w in workers if w.failure]
     complete = total["steps"] >= args.steps and not failures
     summary = dict(backend=args.backend, processes=args.processes, target_steps=args.steps,
                    steps_per_example=args.steps_per_example, extract_every=args.extract_every,
                    wall_seconds=round(wall, 1), **{field: total[field] for field in FIELDS},
                    steps_per_second=round(total["steps"] / wall, 2) if wall else 0,
-                   invariants_broken=len(failures), failures=failures, complete=complete,
+                   by_rule=by_rule, invariants_broken=len(failures), failures=failures, complete=complete,
                    interrupted=stop.is_set() and not failures, per_process=per_process)
     (out / "summary.json").write_text(json.dumps(summary, indent=1))
 
@@ -179,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{total['examples']} examples of up to {args.steps_per_example} steps, {args.processes} processes, "
           f"{wall:.0f} s wall ({summary['steps_per_second']} steps/s)")
     print(f"  checks after every step: {total['checks']}; register rebuilt from events: {total['extracts']} times")
+    print("  steps by rule: " + ", ".join(f"{name} {runs}" for name, runs in by_rule.items()))
     for entry in per_process:
         print(f"  process {entry['process']}: {entry['steps']} steps, {entry['refused']} refused, "
               f"{entry['examples']} examples, {len(entry['rounds'])} rounds, {entry['steps_per_second']} steps/s")
