@@ -143,7 +143,196 @@ def test_purchase_limits_are_set_by_their_admin_only(market):
     limits.set_limit("retail", "1000", "USD", 30, world.operator)
 
 
-    "admin of the role (DEFAULT_ADMIN_ROLE; OPERATOR_ROLE for OPERATOR_ROLE, ENFORCEMENT_ROLE and PRICING_ROLE)": "admin",
-    "PRICING_ROLE (administered by OPERATOR_ROLE, the operator; never the issuer)": "pricing_agent",
-    "OPERATOR_ROLE": "operator",
-    "DEFAULT_ADMIN_ROLE": "admin",
+def test_a_token_role_can_only_be_renounced_by_its_holder(market):
+    client, contract = market.world.client, market.token.contract
+    for actor in ACTORS:
+        if actor == "issuer_agent":
+            continue
+        with pytest.raises(errors.AccessControlBadConfirmation):
+            client.send(_signer(market, actor), contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"),
+                        market.issuer_agent.address)
+    client.send(market.issuer_agent, contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"), market.issuer_agent.address)
+    assert not market.token.has_role("ISSUER_AGENT_ROLE", market.issuer_agent.address)
+
+
+def test_token_multicall_checks_the_role_of_every_inner_call(market):
+    client, contract = market.world.client, market.token.contract
+    inner = [market.token._encode("setMaxBalance", 10**6), market.token._encode("setMaxHolders", 7, [0, 0, 0, 0])]
+    for actor in ACTORS:
+        if actor == "compliance_agent":
+            continue
+        signer = _signer(market, actor)
+        with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
+            client.send(signer, contract, "multicall", inner)
+        assert refused.value.account == signer.address
+    client.send(market.compliance_agent, contract, "multicall", inner)
+    assert market.token.rules().max_holders == 7
+
+
+LIMITS_CALLS = {
+    "setLimit": lambda m, limits: [1, 100000, b"USD", 30 * 86400],
+    "grantRole": lambda m, limits: [role_id("LIMITS_ADMIN_ROLE"), m.world.registrar.address],
+    "revokeRole": lambda m, limits: [role_id("LIMITS_ADMIN_ROLE"), m.world.operator.address],
+}
+LIMITS_ACTORS = {"operator": lambda m: m.world.operator, "regulator": lambda m: m.world.regulator,
+                 "registrar": lambda m: m.world.registrar, "admin": lambda m: m.admin,
+                 "issuer_agent": lambda m: m.issuer_agent, "outsider": lambda m: m.world.outsider}
+
+
+@pytest.mark.parametrize("function", sorted(LIMITS_CALLS))
+def test_purchase_limits_functions_admit_exactly_their_role(market, function):
+    from dfa.operator import PurchaseLimits
+
+    limits = PurchaseLimits.deploy(market.world.client, market.factory, market.world.operator)
+    arguments = LIMITS_CALLS[function](market, limits)
+    for actor, signer in LIMITS_ACTORS.items():
+        if actor == "operator":  # holds DEFAULT_ADMIN_ROLE and LIMITS_ADMIN_ROLE
+            continue
+        with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
+            market.world.client.send(signer(market), limits.contract, function, *arguments)
+        assert refused.value.account == signer(market).address
+    market.world.client.send(market.world.operator, limits.contract, function, *arguments)
+
+
+def test_purchase_limits_roles_are_renounced_by_their_holder_only_and_acquisitions_recorded_by_tokens_only(market):
+    from dfa.operator import PurchaseLimits
+
+    client, operator = market.world.client, market.world.operator
+    limits = PurchaseLimits.deploy(client, market.factory, operator)
+    assert set(INTENDED["PurchaseLimits"]) == set(LIMITS_CALLS) | {"renounceRole", "recordAcquisition"}
+    for actor, signer in LIMITS_ACTORS.items():
+        if actor == "operator":
+            continue
+        with pytest.raises(errors.AccessControlBadConfirmation):
+            client.send(signer(market), limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address)
+        with pytest.raises(errors.LimitsUnknownToken) as refused:
+            client.send(signer(market), limits.contract, "recordAcquisition", b"\1" * 32, 1, 100, b"USD")
+        assert refused.value.caller == signer(market).address
+    client.send(operator, limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address)
+    assert not limits.has_role("LIMITS_ADMIN_ROLE", operator.address)
+
+
+# -- separation of duties: generated from dfa/access.py ---------------------------------------
+
+HOLDER = {"DEFAULT_ADMIN_ROLE": "admin", "ISSUER_AGENT_ROLE": "issuer_agent", "COMPLIANCE_ROLE": "compliance_agent",
+          "ENFORCEMENT_ROLE": "enforcement_agent", "DOCUMENT_MANAGER_ROLE": "document_manager",
+          "OPERATOR_ROLE": "operator"}
+
+
+def test_every_token_role_has_an_admin_and_a_holder_here():
+    assert set(ROLE_ADMINS["DFAToken"]) == set(HOLDER)
+    assert all(a in HOLDER and b in HOLDER for a, b, _ in KEPT_APART["DFAToken"])
+
+
+def test_the_token_roles_are_administered_as_the_data_says(market):
+    token = market.token
+    for role, admin in ROLE_ADMINS["DFAToken"].items():
+        assert token._call("getRoleAdmin", role_id(role)) == role_id(admin), role
+        assert token.has_role(role, _signer(market, HOLDER[role]).address), role
+
+
+def test_the_token_keeps_apart_exactly_the_pairs_of_the_data(market):
+    roles = sorted(HOLDER)
+    for a in roles:
+        for b in roles:
+            assert market.token._call("keptApart", role_id(a), role_id(b)) == kept_apart("DFAToken", a, b), (a, b)
+
+
+def _pairs():
+    for a, b, _ in KEPT_APART["DFAToken"]:
+        yield pytest.param(a, b, id=f"{a}+{b}")
+        yield pytest.param(b, a, id=f"{b}+{a}")
+
+
+@pytest.mark.parametrize("held, wanted", list(_pairs()))
+def test_the_holder_of_one_role_of_a_pair_cannot_join_the_other(market, held, wanted):
+    """It cannot grant itself the other role; the other role's admin cannot grant it either."""
+    client, token = market.world.client, market.token
+    holder = _signer(market, HOLDER[held])
+    admin_role = ROLE_ADMINS["DFAToken"][wanted]
+    admin = _signer(market, HOLDER[admin_role])
+    if admin == holder:
+        with pytest.raises(errors.DFARolesKeptApart) as refused:
+            client.send(holder, token.contract, "grantRole", role_id(wanted), holder.address)
+        assert (refused.value.role, refused.value.heldRole, refused.value.account) == (
+            role_id(wanted), role_id(held), holder.address)
+    else:
+        with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
+            client.send(holder, token.contract, "grantRole", role_id(wanted), holder.address)
+        assert (refused.value.account, refused.value.neededRole) == (holder.address, role_id(admin_role))
+        with pytest.raises(errors.DFARolesKeptApart) as joined:
+            client.send(admin, token.contract, "grantRole", role_id(wanted), holder.address)
+        assert (joined.value.role, joined.value.heldRole, joined.value.account) == (
+            role_id(wanted), role_id(held), holder.address)
+    assert not token.has_role(wanted, holder.address)
+
+
+def test_the_issuer_cannot_make_itself_the_enforcer_or_the_operator(market):
+    client, contract, admin = market.world.client, market.token.contract, market.admin
+    for role in ("ENFORCEMENT_ROLE", "OPERATOR_ROLE"):
+        with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
+            client.send(admin, contract, "grantRole", role_id(role), admin.address)
+        assert refused.value.neededRole == role_id("OPERATOR_ROLE")
+    # the operator names a new enforcement agent; a role outside every pair may go to anyone
+    client.send(market.world.operator, contract, "grantRole", role_id("ENFORCEMENT_ROLE"), market.alice.address)
+    assert market.token.has_role("ENFORCEMENT_ROLE", market.alice.address)
+    client.send(admin, contract, "grantRole", role_id("DOCUMENT_MANAGER_ROLE"), market.enforcement_agent.address)
+
+
+SPEC_FIELD = {"DEFAULT_ADMIN_ROLE": "admin", "ISSUER_AGENT_ROLE": "issuer_agent", "COMPLIANCE_ROLE": "compliance_agent",
+              "ENFORCEMENT_ROLE": "enforcement_agent", "DOCUMENT_MANAGER_ROLE": "document_manager"}
+
+
+@pytest.mark.parametrize("held, wanted", list(_pairs()))
+def test_a_token_whose_first_roles_join_a_pair_is_refused(market, held, wanted):
+    from tests.conftest import bond_spec
+
+    world = market.world
+    roles = dict(market.roles)
+    if wanted == "OPERATOR_ROLE":  # the operator is the factory's caller: give its address the other role
+        roles[SPEC_FIELD[held]] = world.operator
+    elif held == "OPERATOR_ROLE":
+        roles[SPEC_FIELD[wanted]] = world.operator
+    else:
+        roles[SPEC_FIELD[wanted]] = roles[SPEC_FIELD[held]]
+    spec = bond_spec(world, roles, symbol="JOINED", decision=None)
+    with pytest.raises(errors.DFARolesKeptApart) as refused:
+        market.factory.create_token(spec, world.registry, world.operator)
+    assert not refused.value.sent
+    from dfa.issuer.factory import _config
+
+    with pytest.raises(errors.DFARolesKeptApart) as onchain:  # Python bypassed
+        world.client.send(world.operator, market.factory.contract, "createToken", _config(spec, world.registry), [],
+                          b"\6" * 32, gas=3_000_000)
+    assert onchain.value.sent
+    assert (onchain.value.role, onchain.value.heldRole, onchain.value.account) == (
+        refused.value.role, refused.value.heldRole, refused.value.account)
+    assert {onchain.value.role, onchain.value.heldRole} == {role_id(held), role_id(wanted)}
+
+
+def test_the_pricing_role_is_granted_and_revoked_by_the_operator_only(market):
+    client, contract, operator = market.world.client, market.token.contract, market.world.operator
+    for role in ("PRICING_ROLE", "OPERATOR_ROLE"):
+        arguments = [role_id(role), market.world.outsider.address]
+        for actor in ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "pricing_agent", "alice"):
+            with pytest.raises(errors.AccessControlUnauthorizedAccount):
+                client.send(_signer(market, actor), contract, "grantRole", *arguments)
+        client.send(operator, contract, "grantRole", *arguments)
+        for actor in ("admin", "issuer_agent"):
+            with pytest.raises(errors.AccessControlUnauthorizedAccount):
+                client.send(_signer(market, actor), contract, "revokeRole", *arguments)
+        client.send(operator, contract, "revokeRole", *arguments)
+
+
+def test_purchase_limits_and_their_bounds_are_named_by_the_operator_only(market):
+    from dfa.operator import PurchaseLimits
+
+    world = market.world
+    limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
+    for intruder in (world.regulator, world.registrar, market.admin, market.pricing_agent):
+        with pytest.raises(errors.AccessControlUnauthorizedAccount):
+            world.client.send(intruder, world.registry.contract, "setPurchaseLimits", limits.address)
+        with pytest.raises(errors.AccessControlUnauthorizedAccount):
+            world.client.send(intruder, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
+    world.client.send(world.operator, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
+    world.client.send(world.operator, world.registry.contract, "setPurchaseLimits", limits.address)
