@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(markdown(results, gas_checks, time_checks, header=_header(backends, args.short,
                                                                         time.monotonic() - started)))
-    missed = [floor for floor, met in gas_checks if not met]
+    missed = [floor for floor, met in gas_checks if not met and not floor.open_work]
     return 1 if args.check and missed else 0
 
 
