@@ -52,6 +52,14 @@ contract Handler is DFASystem {
     error CapExceeded(address token, address to, string cap, uint256 value, uint256 max);
     error PurchaseLimitBroken(bytes32 investorId, uint8 category, uint256 inWindow, uint128 limit, uint64 window);
     error EnforcementUndone(address token, address actor, string act, address wallet, uint256 before, uint256 after_);
+    error BelowMinHolding(address token, bytes32 investorId, uint256 held, uint256 minHolding);
+    error LegalReferenceReused(address token, address actor);
+    error ForcedTransferToSelf(address token, address wallet, uint256 value);
+    error LockUpShortened(address token, address wallet, uint256 lockedBefore, uint256 lockedAfter, uint256 balance);
+    error RecoveredTwice(address token, address lost);
+    error RecoveredOutsideInvestor(address token, address lost, address replacement);
+    error RoleAdminBypassed(address target, bytes32 role, address actor, address account);
+    error RolesJoined(address target, bytes32 role, bytes32 heldRole, address account);
 
     /// @dev Typed views of a token's admin and terms modules, for abi.encodeCall (a token reaches them by delegation).
     DFATokenAdmin private constant _ADMIN = DFATokenAdmin(payable(address(0)));
@@ -64,6 +72,8 @@ contract Handler is DFASystem {
     uint256[2] public redeemed;
     uint256 public calls;
     uint256 public refused;
+    /// @dev Lost wallets a token carried a recovery out for (once per lost wallet and token).
+    mapping(uint256 token => mapping(address lost => bool)) internal recoveredIn;
     /// @dev Set around recoverWallet: the lost wallet's freeze may move to its replacement.
     address private _recoveredLost;
     address private _recoveredTo;
@@ -75,6 +85,10 @@ contract Handler is DFASystem {
     constructor(uint256 rightfulOutOf, uint64 recoveryDelay) {
         _rightfulOutOf = rightfulOutOf;
         _deploySystem();
+        if (recoveryDelay < licences.minRecoveryDelay()) {
+            vm.prank(regulator);
+            licences.setMinRecoveryDelay(recoveryDelay, "decision");
+        }
         vm.prank(operator);
         registry.setRecoveryDelay(recoveryDelay);
     }
@@ -154,7 +168,7 @@ contract Handler is DFASystem {
             address w = wallets[i];
             uint64 until = token.walletFrozenUntil(w);
             s.frozenUntil[i] = until > block.timestamp ? until : 0;
-            s.frozen[i] = token.getFrozenTokens(w);
+            s.frozen[i] = DFATokenAdmin(payable(address(token))).getFrozenTokens(w);
         }
     }
 
@@ -219,7 +233,19 @@ contract Handler is DFASystem {
         bytes32 fromId = registry.investorIdOf(from);
         (bool ok, bytes memory ret) = _send(actor, address(token), data);
         _checkOutcome(token, from, to, value, expected, ok, ret);
-        if (ok && value != 0 && before.id != fromId) _received(token, to, value, before);
+        if (ok && value != 0 && before.id != fromId) {
+            _received(token, to, value, before);
+            _checkMinHolding(token, fromId);
+            _checkMinHolding(token, before.id);
+        }
+    }
+
+    /// @dev After a transfer or allocation between two investors, neither holds a positive amount below the minimum.
+    function _checkMinHolding(DFAToken token, bytes32 id) internal view {
+        if (id == bytes32(0)) return;
+        uint256 minimum = DFATokenTerms(address(token)).minHolding();
+        uint256 held = token.investorBalance(id);
+        if (held != 0 && held < minimum) revert BelowMinHolding(address(token), id, held, minimum);
     }
 
     // ------------------------------------------------------------------ issuance
@@ -241,7 +267,10 @@ contract Handler is DFASystem {
         if (!ok) return;
         allocated[t] += value;
         _checkDecisionCap(token, decision);
-        if (value != 0) _received(token, to, value, before);
+        if (value != 0) {
+            _received(token, to, value, before);
+            _checkMinHolding(token, before.id);
+        }
     }
 
     function allocateBatch(uint256 actorSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed) external {
@@ -261,6 +290,8 @@ contract Handler is DFASystem {
         if (ok) {
             allocated[t] += values[0] + values[1];
             _checkDecisionCap(token, decision);
+            if (values[0] != 0) _checkMinHolding(token, registry.investorIdOf(to[0]));
+            if (values[1] != 0) _checkMinHolding(token, registry.investorIdOf(to[1]));
         }
         if (ok && to[0] != to[1] && values[0] != 0 && first.id != registry.investorIdOf(to[1])) {
             _received(token, to[0], values[0], first);
@@ -337,24 +368,24 @@ contract Handler is DFASystem {
 
     function setInvestorCategories(uint256 actorSeed, uint256 tokenSeed, uint8 categories) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setInvestorCategories, (categories % 16)));
+            abi.encodeCall(_TERMS.setInvestorCategories, (categories % 16)));
     }
 
     function setInvestorKinds(uint256 actorSeed, uint256 tokenSeed, uint8 kinds) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setInvestorKinds, (kinds % 8)));
+            abi.encodeCall(_TERMS.setInvestorKinds, (kinds % 8)));
     }
 
     function setCountryAllowlist(uint256 actorSeed, uint256 tokenSeed, bool enabled) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setCountryAllowlist, (enabled)));
+            abi.encodeCall(_TERMS.setCountryAllowlist, (enabled)));
     }
 
     function setCountryRules(uint256 actorSeed, uint256 tokenSeed, uint256 countrySeed, uint8 rule) external {
         uint16[] memory countries = new uint16[](1);
         countries[0] = countrySeed % 5 == 0 ? uint16(countrySeed % 1100) : (countrySeed % 2 == 0 ? KZ : US);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
+            abi.encodeCall(_TERMS.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
     }
 
     function setDenyRules(uint256 actorSeed, uint256 tokenSeed, uint256 ruleSeed) external {
@@ -362,31 +393,37 @@ contract Handler is DFASystem {
         if (rules.length != 0) rules[0] = Eligibility.DenyRule(0, KZ, 0, 1 << 2, 0); // resident companies
         if (rules.length > 1) rules[1] = Eligibility.DenyRule(US, 0, uint8(ruleSeed >> 8) & 0x0e, 0, 0);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setDenyRules, (rules)));
+            abi.encodeCall(_TERMS.setDenyRules, (rules)));
     }
 
     function setSupplyCap(uint256 actorSeed, uint256 tokenSeed, uint256 capSeed) external {
         DFAToken token = _token(tokenSeed);
         uint256 cap = token.totalSupply() + _bound(capSeed, 0, 10 ** token.decimals() * 1000);
         if (capSeed % 5 == 0 && token.totalSupply() != 0) cap = token.totalSupply() - 1; // refused
-        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setSupplyCap, (cap)));
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setSupplyCap, (cap)));
     }
 
     function setGranularity(uint256 actorSeed, uint256 tokenSeed, uint256 granularity) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setGranularity, (granularity % 4 == 0 ? 0 : 1 + granularity % 3)));
+            abi.encodeCall(_TERMS.setGranularity, (granularity % 4 == 0 ? 0 : 1 + granularity % 3)));
     }
 
     function setMaxBalance(uint256 actorSeed, uint256 tokenSeed, uint256 maxSeed) external {
         DFAToken token = _token(tokenSeed);
         uint256 max = maxSeed % 3 == 0 ? 0 : _bound(maxSeed, 1, 10 ** token.decimals() * 500);
-        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setMaxBalance, (max)));
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setMaxBalance, (max)));
     }
 
     function setMaxHolders(uint256 actorSeed, uint256 tokenSeed, uint64 holders, uint64 byCategory) external {
         uint64[4] memory caps = [uint64(0), byCategory % 4, (byCategory >> 8) % 4, (byCategory >> 16) % 4];
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setMaxHolders, (holders % 6, caps)));
+            abi.encodeCall(_TERMS.setMaxHolders, (holders % 6, caps)));
+    }
+
+    function setMinHolding(uint256 actorSeed, uint256 tokenSeed, uint256 minSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 minimum = minSeed % 3 == 0 ? 0 : _bound(minSeed, 1, 10 ** token.decimals() * 50);
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setMinHolding, (minimum)));
     }
 
     // ------------------------------------------------------------------ enforcement
@@ -407,31 +444,75 @@ contract Handler is DFASystem {
             abi.encodeCall(_ADMIN.unfreezeWallet, (_wallet(walletSeed), "court")));
     }
 
+    /// @dev ERC-7943's setFrozenTokens after its legal reference, in one multicall (as dfa sends it);
+    /// sometimes without the reference (refused), sometimes a second act on one reference (refused:
+    /// the reference is used up by the first).
     function setFrozenTokens(uint256 actorSeed, uint256 tokenSeed, uint256 walletSeed, uint256 amountSeed) external {
         DFAToken token = _token(tokenSeed);
         address wallet = _wallet(walletSeed);
         uint64 until = amountSeed % 3 == 0 ? 0 : uint64(block.timestamp + _bound(amountSeed >> 128, 1, 60 days));
-        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
-            _ADMIN.setFrozenTokens, (wallet, _amount(amountSeed, token, wallet), "court", until)
-        ));
+        bytes memory act = abi.encodeCall(_ADMIN.setFrozenTokens, (wallet, _amount(amountSeed, token, wallet)));
+        _enforce(_actor(actorSeed, enforcement), token, act, until, amountSeed >> 200);
     }
 
+    /// @dev ERC-7943's forcedTransfer after its legal reference, in one multicall; sometimes to the
+    /// same wallet (refused). A running lock-up keeps what the remaining balance can hold.
     function forcedTransfer(uint256 actorSeed, uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed)
         external
     {
         DFAToken token = _token(tokenSeed);
         address from = _wallet(fromSeed);
-        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
-            _ADMIN.forcedTransfer, (from, _wallet(toSeed), _amount(amountSeed, token, from), "court")
-        ));
+        address to = toSeed % 10 == 0 ? from : _wallet(toSeed);
+        uint256 value = _amount(amountSeed, token, from);
+        uint256 locked = token.lockedTokens(from);
+        bool ok = _enforce(_actor(actorSeed, enforcement), token,
+            abi.encodeCall(_ADMIN.forcedTransfer, (from, to, value)), 0, amountSeed >> 200);
+        if (!ok) return;
+        if (from == to) revert ForcedTransferToSelf(address(token), from, value);
+        uint256 balance = token.balanceOf(from);
+        uint256 lockedAfter = token.lockedTokens(from);
+        if (lockedAfter < _min(locked, balance)) revert LockUpShortened(address(token), from, locked, lockedAfter, balance);
     }
 
+    /// @dev Sends `act` (an ERC-7943 act) as `actor`: usually after setLegalReference in one
+    /// multicall; 1 in 8 without it, 1 in 8 followed by a second act on the same reference.
+    function _enforce(address actor, DFAToken token, bytes memory act, uint64 until, uint256 seed)
+        internal
+        returns (bool ok)
+    {
+        uint256 mode = seed % 8;
+        bytes[] memory batch = new bytes[](mode == 0 ? 1 : mode == 1 ? 3 : 2);
+        batch[0] = mode == 0 ? act : abi.encodeCall(_ADMIN.setLegalReference, (seed % 16 == 2 ? bytes32(0) : bytes32("court"), until));
+        if (mode != 0) batch[1] = act;
+        if (mode == 1) batch[2] = act;
+        (ok,) = _send(actor, address(token), abi.encodeWithSignature("multicall(bytes[])", batch));
+        if (ok && mode <= 1) revert LegalReferenceReused(address(token), actor);
+    }
+
+    /// @dev Usually a lost wallet whose recovery the registry completed. A token carries a
+    /// recovery out once, to a current wallet of the same investor.
     function recoverWallet(uint256 actorSeed, uint256 tokenSeed, uint256 lostSeed) external {
         address lost = _wallet(lostSeed);
-        (_recoveredLost, _recoveredTo) = (lost, registry.recoveredTo(lost));
-        _send(everyone[actorSeed % everyone.length], address(_token(tokenSeed)),
+        for (uint256 k = 0; k < WALLETS && lostSeed % 4 != 0; ++k) {
+            address w = _wallet(lostSeed % WALLETS + k);
+            if (registry.recoveredTo(w) != address(0)) {
+                lost = w;
+                break;
+            }
+        }
+        uint256 t = tokenSeed % 2;
+        address replacement = registry.recoveredTo(lost);
+        bytes32 id = registry.investorIdOf(replacement);
+        (_recoveredLost, _recoveredTo) = (lost, replacement);
+        (bool ok,) = _send(everyone[actorSeed % everyone.length], address(tokens[t]),
             abi.encodeCall(_ADMIN.recoverWallet, (lost)));
         (_recoveredLost, _recoveredTo) = (address(0), address(0));
+        if (!ok) return;
+        if (recoveredIn[t][lost]) revert RecoveredTwice(address(tokens[t]), lost);
+        recoveredIn[t][lost] = true;
+        if (id == bytes32(0) || registry.isRetired(replacement) || tokens[t].balanceOf(lost) != 0) {
+            revert RecoveredOutsideInvestor(address(tokens[t]), lost, replacement);
+        }
     }
 
     // ------------------------------------------------------------------ documents, roles, batches, initialisation
@@ -446,21 +527,39 @@ contract Handler is DFASystem {
             abi.encodeCall(_TERMS.removeDocument, (bytes32(uint256(name % 3)))));
     }
 
-    /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts.
+    /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts. A
+    /// grant or revocation that went through was made by a holder of the role's admin as intended
+    /// (`dfa/access.py`: on a token, OPERATOR_ROLE administers itself and ENFORCEMENT_ROLE, the
+    /// issuer's DEFAULT_ADMIN_ROLE the others), and no account of a token holds two roles kept apart.
     function role(uint256 actorSeed, uint256 targetSeed, uint256 roleSeed, uint256 accountSeed, uint8 act) external {
         address target = [address(tokens[0]), address(tokens[1]), address(registry), address(licences), address(limits)][
             targetSeed % 5];
-        bytes32[8] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
-            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE];
-        bytes32 r = roles[roleSeed % 8];
+        bytes32[9] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
+            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE, OPERATOR_ROLE];
+        bytes32 r = roles[roleSeed % 9];
         address account = everyone[accountSeed % everyone.length];
+        bool token = _tokenIndex(target) >= 0;
+        bytes32 adminRole = token && (r == ENFORCEMENT_ROLE || r == OPERATOR_ROLE) ? OPERATOR_ROLE : bytes32(0);
         address admin = target == address(registry) || target == address(limits) ? operator
-            : target == address(licences) ? regulator : issuer;
+            : target == address(licences) ? regulator : adminRole == OPERATOR_ROLE ? operator : issuer;
         address actor = _actor(actorSeed, act % 3 == 2 ? account : admin);
+        bool wasAdmin = IAccessControl(target).hasRole(adminRole, actor);
         bytes memory data = act % 3 == 0 ? abi.encodeCall(IAccessControl.grantRole, (r, account))
             : act % 3 == 1 ? abi.encodeCall(IAccessControl.revokeRole, (r, account))
             : abi.encodeCall(IAccessControl.renounceRole, (r, account));
-        _send(actor, target, data);
+        (bool ok,) = _send(actor, target, data);
+        if (!ok) return;
+        if (act % 3 != 2 && !wasAdmin) revert RoleAdminBypassed(target, r, actor, account);
+        if (token && act % 3 == 0) _checkKeptApart(IAccessControl(target), account);
+    }
+
+    /// @dev The pairs of roles of a token no account holds together (`dfa/access.py` KEPT_APART).
+    function _checkKeptApart(IAccessControl token, address account) internal view {
+        bytes32[5] memory a = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, OPERATOR_ROLE, bytes32(0)];
+        bytes32[5] memory b = [ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE];
+        for (uint256 i = 0; i < 5; ++i) {
+            if (token.hasRole(a[i], account) && token.hasRole(b[i], account)) revert RolesJoined(address(token), a[i], b[i], account);
+        }
     }
 
     /// @dev A batch on the token (two enforcement acts) or the registry (two suspensions): role checks per call.
@@ -487,6 +586,7 @@ contract Handler is DFASystem {
         bytes32 id = ids[valueSeed % ids.length];
         _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
         _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
+        _send(actor, address(token), abi.encodeCall(_TERMS.initializeRoles, (actor, actor, actor, outsider, actor, outsider)));
         _send(actor, address(token), abi.encodeCall(
             token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
         ));
@@ -552,7 +652,9 @@ contract Handler is DFASystem {
     function requestRecovery(uint256 actorSeed, uint256 lostSeed, uint256 replacementSeed) external {
         address lost = _wallet(lostSeed);
         address replacement = replacementSeed % 4 == 0 ? _wallet(replacementSeed) : _otherWalletOf(lost, replacementSeed);
-        _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.requestRecovery, (lost, replacement)));
+        bytes32 caseReference = replacementSeed % 9 == 0 ? bytes32(0) : bytes32("kyc-case"); // none: refused
+        _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.requestRecovery, (lost, replacement, caseReference)));
     }
 
     function cancelRecovery(uint256 actorSeed, uint256 lostSeed) external {
@@ -582,6 +684,13 @@ contract Handler is DFASystem {
             if (w != wallet && registry.investorIdOf(w) == id) return w;
         }
         return wallet;
+    }
+
+    /// @dev The regulator's minimum waiting period (sometimes above the maximum, or without a decision: refused).
+    function setMinRecoveryDelay(uint256 actorSeed, uint64 delay) external {
+        uint64 minimum = delay % 4 == 0 ? 0 : delay % 17 == 1 ? 366 days : delay % 5 days;
+        bytes32 decision = delay % 13 == 0 ? bytes32(0) : bytes32("decision");
+        _send(_actor(actorSeed, regulator), address(licences), abi.encodeCall(licences.setMinRecoveryDelay, (minimum, decision)));
     }
 
     function setRecoveryDelay(uint256 actorSeed, uint64 delay) external {

@@ -35,6 +35,7 @@ abstract contract DFASystem {
     bytes32 internal constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     bytes32 internal constant REGULATOR_ROLE = keccak256("REGULATOR_ROLE");
     bytes32 internal constant LIMITS_ADMIN_ROLE = keccak256("LIMITS_ADMIN_ROLE");
+    bytes32 internal constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     uint16 internal constant KZ = 398;
     uint16 internal constant US = 840;
     uint256 internal constant WALLETS = 10;
@@ -169,6 +170,7 @@ abstract contract DFASystem {
             supplyCap: supplyCap,
             granularity: 1,
             maxBalance: 0,
+            minHolding: 0,
             maxHolders: maxHolders,
             maxCategoryHolders: [uint64(0), maxRetailHolders, 0, 0],
             rules: Eligibility.EligibilityConfig({
