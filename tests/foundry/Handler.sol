@@ -44,8 +44,11 @@ contract Handler is DFASystem {
     struct EnforcementState {
         bool paused;
         uint64[WALLETS] frozenUntil; // the wallet freeze, 0 when not frozen now
-        uint256[WALLETS] frozen; // frozen tokens now
+        uint256[][WALLETS] tranches; // the frozen tranches (amount << 64 | lapse), as the token stores them
     }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Enforcement")) - 1)) & ~bytes32(uint256(0xff))
+    uint256 private constant ENFORCEMENT_STORAGE = 0xb83d615eedfd3400dd4d5021f75ba8891ae2cc4afc96a3d82991348303ef0500;
 
     error PreCheckDisagrees(address token, address from, address to, uint256 value, uint8 expected, bytes outcome);
     error TokensReachedUnverified(address token, address to, uint256 value);
@@ -162,31 +165,55 @@ contract Handler is DFASystem {
         return -1;
     }
 
+    /// @dev Read from the token's storage (ERC-7201 namespace of {Enforcement}): one cheap load
+    /// per word instead of a call through the proxy per wallet.
     function _enforcementState(DFAToken token) internal view returns (EnforcementState memory s) {
         s.paused = token.paused();
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            uint64 until = token.walletFrozenUntil(w);
+            uint64 until = uint64(uint256(vm.load(address(token), keccak256(abi.encode(w, ENFORCEMENT_STORAGE)))));
             s.frozenUntil[i] = until > block.timestamp ? until : 0;
-            s.frozen[i] = DFATokenAdmin(payable(address(token))).getFrozenTokens(w);
+            bytes32 slot = keccak256(abi.encode(w, ENFORCEMENT_STORAGE + 1));
+            uint256 length = uint256(vm.load(address(token), slot));
+            s.tranches[i] = new uint256[](length);
+            uint256 first = uint256(keccak256(abi.encode(slot)));
+            for (uint256 k = 0; k < length; ++k) {
+                s.tranches[i][k] = uint256(vm.load(address(token), bytes32(first + k)));
+            }
         }
     }
 
+    /// @dev No pause, wallet freeze or frozen tranche was lowered or shortened: for every second
+    /// until a tranche frozen before lapses, at least as much stays frozen. A recovery may carry
+    /// the lost wallet's freezes to its replacement (counted together), never drop or shorten them.
     function _checkNotUndone(DFAToken token, address actor, EnforcementState memory before) internal view {
         EnforcementState memory later = _enforcementState(token);
         if (before.paused && !later.paused) revert EnforcementUndone(address(token), actor, "pause", address(0), 1, 0);
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            // a recovery may carry the lost wallet's freezes to its replacement, never drop them
             uint256 j = w == _recoveredLost ? _indexOf(_recoveredTo) : WALLETS;
             bool recovered = j < WALLETS;
             if (later.frozenUntil[i] < before.frozenUntil[i] && (!recovered || later.frozenUntil[j] < before.frozenUntil[i])) {
                 revert EnforcementUndone(address(token), actor, "wallet freeze", w, before.frozenUntil[i], later.frozenUntil[i]);
             }
-            uint256 carried = recovered ? later.frozen[j] - _min(later.frozen[j], before.frozen[j]) : 0;
-            if (later.frozen[i] + carried < before.frozen[i]) {
-                revert EnforcementUndone(address(token), actor, "frozen tokens", w, before.frozen[i], later.frozen[i] + carried);
+            uint256[] memory tranches = before.tranches[i];
+            for (uint256 k = 0; k < tranches.length; ++k) {
+                uint256 lapse = uint64(tranches[k]);
+                if (lapse <= block.timestamp) continue;
+                uint256 was = _frozenAt(tranches, lapse - 1);
+                uint256 is_ = _frozenAt(later.tranches[i], lapse - 1);
+                if (recovered) {
+                    (was, is_) = (was + _frozenAt(before.tranches[j], lapse - 1), is_ + _frozenAt(later.tranches[j], lapse - 1));
+                }
+                if (is_ < was) revert EnforcementUndone(address(token), actor, "frozen tokens", w, was, is_);
             }
+        }
+    }
+
+    /// @dev What `tranches` hold frozen at second `t`.
+    function _frozenAt(uint256[] memory tranches, uint256 t) private pure returns (uint256 frozen) {
+        for (uint256 k = 0; k < tranches.length; ++k) {
+            if (uint64(tranches[k]) > t) frozen += tranches[k] >> 64;
         }
     }
 
