@@ -33,11 +33,11 @@ GAS_FLOORS = (
           lambda r: _dfa("onboard_batch")(r) <= 35_000),
     Floor(("deploy",), "token deployment through the factory: dfa at most 1/6 of T-REX",
           lambda r: r["deploy"]["dfa"] <= r["deploy"]["trex"] / 6),
-    Floor(("limited_acquisition",), "acquisition under the purchase limit: at most 3x the floor",
-          lambda r: r["limited_acquisition"]["dfa"] <= 3 * r["limited_acquisition"]["floor"]),
+    Floor(("limited_acquisition",), "acquisition under the purchase limit (exact window): at most 105,000 gas",
+          lambda r: _dfa("limited_acquisition")(r) <= 105_000),
     Floor(("limited_acquisition", "limited_acquisition_later"),
-          "acquisition under the purchase limit: no dearer after many past acquisitions",
-          lambda r: _dfa("limited_acquisition_later")(r) <= _dfa("limited_acquisition")(r)),
+          "acquisition under the purchase limit: at most 105,000 gas and no dearer after 1,000 past acquisitions",
+          lambda r: _dfa("limited_acquisition_later")(r) <= min(105_000, _dfa("limited_acquisition")(r))),
 )
 
 TIME_FLOORS = (

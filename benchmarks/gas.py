@@ -116,23 +116,27 @@ def measure_dfa(client: Client, batch: int, past_acquisitions: int) -> dict[str,
     gas[RULED_NEW.key] = ruled.transfer(holders[0], holders[2].address, "10")["gasUsed"]
     gas[RULED_EXISTING.key] = ruled.transfer(holders[0], holders[2].address, "10")["gasUsed"]
 
-    limits = PurchaseLimits.deploy(client, market.factory, market.operator)
-    limits.set_limit("retail", "1000000000", "USD", 30, market.operator)
-    limited = market.issue(market.spec("LIMIT"), purchase_limits=limits)
-    limited.set_reference_price("1.00", "USD", agent)
-    limited.allocate("D-1", holders[0].address, "1000000", agent)
-    limited.allocate("D-1", holders[1].address, "1", agent)
-    gas[LIMITED.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
-    for start in range(0, past_acquisitions, 100):
-        limited.allocate_many("D-1", [(holders[1].address, "1")] * min(100, past_acquisitions - start), agent)
-    gas[LIMITED_LATER.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
-
     enforcement = Enforcement(plain)
     gas[FREEZE.key] = enforcement.freeze_wallet(holders[2].address, "Case 1", market.enforcer)["gasUsed"]
     gas[FORCED.key] = enforcement.forced_transfer(holders[0].address, holders[1].address, "5", "Case 2",
                                                   market.enforcer)["gasUsed"]
     plain.allocate_many("D-1", [(wallet, "1") for wallet in receivers], agent)
     gas[BATCH.key] = plain.transfer_many(holders[0], [(wallet, "1") for wallet in receivers])["gasUsed"]
+    # last: once the operator names its limits, every token of the operator applies them
+    limits = PurchaseLimits.deploy(client, market.factory, market.operator)
+    limits.set_limit("retail", "1000000000", "USD", 30, market.operator)
+    market.registry.set_purchase_limits(limits, market.operator)
+    limited = market.issue(market.spec("LIMIT"))
+    limits.set_price_bounds(limited, "0.50", "2.00", "USD", 30 * 86400, market.operator)
+    limited.set_reference_price("1.00", "USD", client.dev_accounts()[8])
+    for holder in holders[:2]:  # the receivers agree to what is pushed to them (a standing consent)
+        limited.consent_to_acquire("any", holder)
+    limited.allocate("D-1", holders[0].address, "1000000", agent)
+    limited.allocate("D-1", holders[1].address, "1", agent)
+    gas[LIMITED.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
+    for start in range(0, past_acquisitions, 100):
+        limited.allocate_many("D-1", [(holders[1].address, "1")] * min(100, past_acquisitions - start), agent)
+    gas[LIMITED_LATER.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
     return gas
 
 

@@ -63,7 +63,8 @@ class Market:
     def spec(self, symbol: str, **fields) -> TokenSpec:
         roles = dict(admin=self.admin.address, issuer_agent=self.agent.address,
                      compliance_agent=self.compliance.address, enforcement_agent=self.enforcer.address,
-                     document_manager=self.documents.address)
+                     document_manager=self.documents.address,
+                     pricing_agent=self.client.dev_accounts()[8].address)
         return TokenSpec(name=f"Bench {symbol}", symbol=symbol, decimals=0, asset_class="debt", jurisdiction="KZ",
                          roles=roles, **fields)
 

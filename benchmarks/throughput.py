@@ -36,8 +36,8 @@ class Sizes:
     embedded_share: int  # the embedded chain (py-evm, ~20x slower) runs counts / this
 
 
-SHORT = Sizes(transfers=20, investors=200, holders=100, past_acquisitions=30, embedded_share=1)
-FULL = Sizes(transfers=200, investors=10_000, holders=10_000, past_acquisitions=300, embedded_share=10)
+SHORT = Sizes(transfers=20, investors=200, holders=100, past_acquisitions=1_000, embedded_share=1)
+FULL = Sizes(transfers=200, investors=10_000, holders=10_000, past_acquisitions=1_000, embedded_share=10)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ INTENDED: dict[str, dict[str, str]] = {
         "cancelRecovery": "the lost wallet, or REGISTRAR_ROLE",
         "approveRecovery": "REGISTRAR_ROLE other than the requester, operator licensed",
         "setRecoveryDelay": "DEFAULT_ADMIN_ROLE (the operator), not below the regulator's minimum",
+        "setPurchaseLimits": "DEFAULT_ADMIN_ROLE (the operator), limits kept by the operator (never removed)",
         "grantRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
         "revokeRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
         "renounceRole": "the role holder itself",
@@ -41,6 +42,7 @@ INTENDED: dict[str, dict[str, str]] = {
     },
     "PurchaseLimits": {
         "setLimit": "LIMITS_ADMIN_ROLE",
+        "setPriceBounds": "LIMITS_ADMIN_ROLE, for a token of the operator",
         "recordAcquisition": "a token the factory created for the same operator",
         "grantRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
         "revokeRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
@@ -56,7 +58,9 @@ INTENDED: dict[str, dict[str, str]] = {
         "allocate": "ISSUER_AGENT_ROLE",
         "allocateBatch": "ISSUER_AGENT_ROLE",
         "redeem": "ISSUER_AGENT_ROLE",
-        "setReferencePrice": "ISSUER_AGENT_ROLE",
+        "setReferencePrice": "PRICING_ROLE (administered by OPERATOR_ROLE, the operator; never the issuer)",
+        "setAcquisitionConsent": ANYONE + " (its own consent)",
+        "syncPurchaseLimits": ANYONE + " (copies the registry's choice of limits)",
         "setInvestorCategories": "COMPLIANCE_ROLE",
         "setInvestorKinds": "COMPLIANCE_ROLE",
         "setCountryAllowlist": "COMPLIANCE_ROLE",
@@ -82,13 +86,15 @@ INTENDED: dict[str, dict[str, str]] = {
         "publishDecision": "DEFAULT_ADMIN_ROLE (the issuer)",
         "amendDecision": "DEFAULT_ADMIN_ROLE (the issuer)",
         "closeDecision": "DEFAULT_ADMIN_ROLE (the issuer)",
-        "grantRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
-        "revokeRole": "admin of the role (DEFAULT_ADMIN_ROLE)",
+        "grantRole": "admin of the role (DEFAULT_ADMIN_ROLE; OPERATOR_ROLE for OPERATOR_ROLE, ENFORCEMENT_ROLE and PRICING_ROLE)",
+        "revokeRole": "admin of the role (DEFAULT_ADMIN_ROLE; OPERATOR_ROLE for OPERATOR_ROLE, ENFORCEMENT_ROLE and PRICING_ROLE)",
         "renounceRole": "the role holder itself",
         "multicall": "each inner call's own rule",
         "initialize": "nobody: once, by the factory, in the clone's creation",
         "initializeDocuments": "nobody: only while the token is initializing",
         "initializeRoles": "nobody: only while the token is initializing",
+        "initializePricingAgent": "nobody: only while the token is initializing",
+        "initializePricing": "nobody: only while the token is initializing",
     },
 }
 
@@ -113,6 +119,7 @@ ROLE_ADMINS: dict[str, dict[str, str]] = {
         "DOCUMENT_MANAGER_ROLE": "DEFAULT_ADMIN_ROLE",
         "OPERATOR_ROLE": "OPERATOR_ROLE",  # the operator that created the token; the issuer cannot take it
         "ENFORCEMENT_ROLE": "OPERATOR_ROLE",  # so the issuer cannot make itself or its agents the enforcer
+        "PRICING_ROLE": "OPERATOR_ROLE",  # so the issuer side cannot value its own token for the limits
     },
 }
 
@@ -124,6 +131,8 @@ KEPT_APART: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("COMPLIANCE_ROLE", "ENFORCEMENT_ROLE", "who writes the rules does not also act outside them"),
         ("OPERATOR_ROLE", "ENFORCEMENT_ROLE", "the operator names the enforcement agent, it is not one itself"),
         ("DEFAULT_ADMIN_ROLE", "OPERATOR_ROLE", "the issuer does not name the enforcement agent"),
+        ("DEFAULT_ADMIN_ROLE", "PRICING_ROLE", "the issuer does not value its own token for its investors' limits"),
+        ("ISSUER_AGENT_ROLE", "PRICING_ROLE", "who sells the token does not set the price it is counted at"),
     ),
 }
 """Elsewhere the separation is by agents, not roles: a recovery is approved by a registrar other than

@@ -56,6 +56,9 @@ class Restriction(IntEnum):
     CATEGORY_NOT_IN_DECISION = 47
     CURRENCY_MISMATCH = 50
     NO_REFERENCE_PRICE = 51
+    PRICE_OUT_OF_BOUNDS = 52
+    STALE_PRICE = 53
+    ACQUISITION_NOT_CONSENTED = 54
 
 
 _PARTY = {
@@ -83,7 +86,15 @@ MESSAGES: dict[Restriction, str] = {
     Restriction.CURRENCY_MISMATCH: "the price is in another currency than the purchase limit; the acquisition "
     "cannot be valued against it",
     Restriction.NO_REFERENCE_PRICE: "the token has no reference price to value the transfer against the purchase "
-    "limit; the issuer agent must set one",
+    "limit; the pricing agent must set one",
+    Restriction.PRICE_OUT_OF_BOUNDS: "the price the acquisition is valued at (the decision's issue price or the "
+    "reference price) is outside the bounds the operator set for the token, or the operator set none; the operator "
+    "sets them in its purchase limits",
+    Restriction.STALE_PRICE: "the token's reference price is older than the operator's purchase limits allow; the "
+    "pricing agent must set a fresh one",
+    Restriction.ACQUISITION_NOT_CONSENTED: "the receiving investor is under a purchase limit and did not ask for this "
+    "acquisition: it must pull the tokens itself (transferFrom) or first consent on the token to acquire at least "
+    "this amount",
     Restriction.LOCKED_TOKENS: "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
     Restriction.AML_APPROVAL_REQUIRED: "the transfer is worth more than the AML threshold (or cannot be valued) and "
     "needs the compliance agent's prior approval of exactly this transfer",
@@ -127,8 +138,11 @@ class TransferRestricted(ComplianceError, RevertError):
             parties = "redemption from {from}"
         else:
             parties = "from {from} to {to}"
-        self.template = f"{MESSAGES.get(self.reason, 'refused')} ({parties}, {{value}} base units)"
+        self.template = self._template(arguments, parties)
         super().__init__(arguments, tx_hash, name=name)
+
+    def _template(self, arguments: dict[str, Any], parties: str) -> str:
+        return f"{MESSAGES.get(self.reason, 'refused')} ({parties}, {{value}} base units)"
 
     @property
     def code(self) -> int:
@@ -147,6 +161,39 @@ class TransferRestricted(ComplianceError, RevertError):
         return self.arguments.get("value")
 
 
+class PurchaseLimitExceeded(TransferRestricted):
+    """The receiving investor would exceed its category's purchase limit.
+
+    Raised by the token's API (before sending and from the chain's refusal) with the figures a
+    person needs: ``remaining`` (what the investor may still acquire now, in ``currency``) and
+    ``amount`` (what was attempted, in whole token units of ``symbol``); ``None`` where unknown
+    (a refusal decoded without the token's API).
+    """
+
+    reason = Restriction.PURCHASE_LIMIT_EXCEEDED
+
+    def _template(self, arguments: dict[str, Any], parties: str) -> str:
+        if arguments.get("remaining") is None or arguments.get("amount") is None:
+            return super()._template(arguments, parties)
+        return f"{MESSAGES[self.reason]}: {{remaining}} {{currency}} left, {{amount}} {{symbol}} attempted ({parties})"
+
+    @property
+    def remaining(self) -> Any:
+        return self.arguments.get("remaining")
+
+    @property
+    def currency(self) -> str | None:
+        return self.arguments.get("currency")
+
+    @property
+    def amount(self) -> Any:
+        return self.arguments.get("amount")
+
+    @property
+    def symbol(self) -> str | None:
+        return self.arguments.get("symbol")
+
+
 def _class_name(reason: Restriction) -> str:
     return "".join(part.capitalize() for part in reason.name.split("_"))
 
@@ -154,15 +201,19 @@ def _class_name(reason: Restriction) -> str:
 RESTRICTION_CLASSES: dict[int, type[TransferRestricted]] = {
     int(reason): type(_class_name(reason), (TransferRestricted,), {"reason": reason, "__module__": __name__})
     for reason in Restriction
-    if reason is not Restriction.SUCCESS
-}
+    if reason not in (Restriction.SUCCESS, Restriction.PURCHASE_LIMIT_EXCEEDED)
+} | {int(Restriction.PURCHASE_LIMIT_EXCEEDED): PurchaseLimitExceeded}
 globals().update({cls.__name__: cls for cls in RESTRICTION_CLASSES.values()})
 
 
-def restriction_error(code: int, sender: str, receiver: str, value: int, tx_hash: str | None = None) -> TransferRestricted:
-    """The exception for reason ``code``; an unknown code gives the generic :class:`TransferRestricted`."""
+def restriction_error(code: int, sender: str, receiver: str, value: int, tx_hash: str | None = None,
+                      **figures: Any) -> TransferRestricted:
+    """The exception for reason ``code``; an unknown code gives the generic :class:`TransferRestricted`.
+
+    ``figures`` add what a reason's message names (for a purchase limit: ``remaining``,
+    ``currency``, ``amount``, ``symbol``)."""
     cls = RESTRICTION_CLASSES.get(int(code), TransferRestricted)
-    return cls({"code": int(code), "from": sender, "to": receiver, "value": int(value)}, tx_hash)
+    return cls({"code": int(code), "from": sender, "to": receiver, "value": int(value), **figures}, tx_hash)
 
 
 def explain(code: int) -> str:

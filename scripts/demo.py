@@ -171,6 +171,8 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     step("The retail limit of the Astana pilot: 1,000 USD per 30 days, over all of an operator's tokens")
     limits = PurchaseLimits.deploy(client, factory, operator_a)
     limits.set_limit("retail", "1000", "USD", 30, operator_a)
+    registry.set_purchase_limits(limits, operator_a)
+    print("  operator A names its limits once in its registry: every token of A applies them, SGB29 too")
     tower = TokenSpec(
         name="Almaty Tower Units", symbol="ATU", decimals=0, asset_class="real_estate", jurisdiction="KZ",
         roles=bond.roles, rules=Rules(denied_countries=["US"]),
@@ -178,8 +180,12 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
                               price="100.00", currency="USD", subscription_start=client.now(),
                               subscription_end=client.now() + 30 * DAY),
     )
-    units = factory.create_token(tower, registry, operator_a, admin=admin, purchase_limits=limits)
+    units = factory.create_token(tower, registry, operator_a, admin=admin)
     print(f"  ATU (real estate, 100 USD a unit, US residents barred) deployed at {units.address}")
+    limits.set_price_bounds(units, "50.00", "200.00", "USD", 7 * DAY, operator_a)
+    print("  the operator bounds ATU's prices to 50-200 USD a unit, reference prices at most 7 days old")
+    refused("a decision priced 0.00 on a limited token", errors.DFAInvalidDecisionTerms,
+            lambda: units.publish_decision(tower.decision.replace(decision_id="ATU-FREE", price="0.00"), admin))
     retail, american = KeySigner(Account.create()), KeySigner(Account.create())
     registry.register_many([
         NewInvestor(investor_id=investor_id("client-0006", SALT), wallet=retail.address, category="retail",
@@ -187,6 +193,13 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
         NewInvestor(investor_id=investor_id("client-0007", SALT), wallet=american.address, category="retail",
                     kind="individual", country="US", residency="US", kyc_valid_until=client.now() + 365 * DAY),
     ], registrar)
+    for investor in (retail, american):
+        client.transact(regulator, investor.address, b"", value=10**17)  # gas money
+    refused("an allocation the retail investor did not ask for", restrictions.AcquisitionNotConsented,
+            lambda: units.allocate("ATU-2026-01", retail.address, "7", agent))
+    units.consent_to_acquire("20", retail)
+    units.consent_to_acquire("1", american)
+    print("  the retail investor subscribes for up to 20 units (its consent, on the token)")
     units.allocate("ATU-2026-01", retail.address, "7", agent)
     check = units.check_allocation("ATU-2026-01", retail.address, "4")
     print(f"  a second retail investor bought 7 units (700 USD); {check.remaining_allowance} "

@@ -148,6 +148,8 @@ def market(world) -> Market:
     client = world.client
     dev = client.dev_accounts()
     roles = dict(zip(("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager"), dev[4:9]))
+    roles["pricing_agent"] = KeySigner(Account.create())  # the operator's choice: neither the admin nor the issuer agent
+    client.transact(dev[9], roles["pricing_agent"].address, b"", value=10**18)
     factory = TokenFactory.deploy(client, world.licenses, world.regulator)
     token = factory.create_token(bond_spec(world, roles), world.registry, world.operator, admin=roles["admin"])
     investors = {name: KeySigner(Account.create()) for name in INVESTORS}

@@ -59,6 +59,7 @@ REGISTRY = {
     "cancelRecovery": ("lost wallet or registrar", None),  # see tests/enforcement/test_recovery.py
     "approveRecovery": ("another registrar", None),  # needs a pending recovery: see below
     "setRecoveryDelay": ("operator", lambda w, i, o: [4 * 24 * 3600]),
+    "setPurchaseLimits": ("operator", None),  # needs the operator's limits: tests/test_access_matrix.py
 }
 MATRIX = {"licenses": LICENSES, "registry": REGISTRY}
 

@@ -73,11 +73,13 @@ ROLE_HOLDER = {
     "ENFORCEMENT_ROLE, after setLegalReference in the same transaction": "enforcement_agent",
     "DOCUMENT_MANAGER_ROLE": "document_manager",
     "DEFAULT_ADMIN_ROLE (the issuer)": "admin",
-    "admin of the role (DEFAULT_ADMIN_ROLE)": "admin",
+    "admin of the role (DEFAULT_ADMIN_ROLE; OPERATOR_ROLE for OPERATOR_ROLE, ENFORCEMENT_ROLE and PRICING_ROLE)": "admin",
+    "PRICING_ROLE (administered by OPERATOR_ROLE, the operator; never the issuer)": "pricing_agent",
     "OPERATOR_ROLE": "operator",
     "DEFAULT_ADMIN_ROLE": "admin",
 }
-ACTORS = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager", "operator", "alice")
+ACTORS = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager", "pricing_agent",
+          "operator", "alice")
 
 
 def _signer(m, actor):
@@ -112,7 +114,8 @@ def test_token_functions_admit_exactly_their_role(market, function):
 def test_token_functions_without_arguments_here_are_covered_elsewhere():
     """unpause/unfreeze need a prior act, recoverWallet a registry recovery, ERC-20 calls no role: see their tests."""
     elsewhere = {"transfer", "transferFrom", "approve", "unpause", "unfreezeWallet", "recoverWallet", "renounceRole",
-                 "multicall", "initialize", "initializeDocuments", "initializeRoles"}
+                 "multicall", "initialize", "initializeDocuments", "initializeRoles", "initializePricingAgent",
+                 "initializePricing", "setAcquisitionConsent", "syncPurchaseLimits"}
     assert set(INTENDED["DFAToken"]) == set(TOKEN_CALLS) | elsewhere
 
 
@@ -305,3 +308,31 @@ def test_a_token_whose_first_roles_join_a_pair_is_refused(market, held, wanted):
     assert (onchain.value.role, onchain.value.heldRole, onchain.value.account) == (
         refused.value.role, refused.value.heldRole, refused.value.account)
     assert {onchain.value.role, onchain.value.heldRole} == {role_id(held), role_id(wanted)}
+
+
+def test_the_pricing_role_is_granted_and_revoked_by_the_operator_only(market):
+    client, contract, operator = market.world.client, market.token.contract, market.world.operator
+    for role in ("PRICING_ROLE", "OPERATOR_ROLE"):
+        arguments = [role_id(role), market.world.outsider.address]
+        for actor in ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "pricing_agent", "alice"):
+            with pytest.raises(errors.AccessControlUnauthorizedAccount):
+                client.send(_signer(market, actor), contract, "grantRole", *arguments)
+        client.send(operator, contract, "grantRole", *arguments)
+        for actor in ("admin", "issuer_agent"):
+            with pytest.raises(errors.AccessControlUnauthorizedAccount):
+                client.send(_signer(market, actor), contract, "revokeRole", *arguments)
+        client.send(operator, contract, "revokeRole", *arguments)
+
+
+def test_purchase_limits_and_their_bounds_are_named_by_the_operator_only(market):
+    from dfa.operator import PurchaseLimits
+
+    world = market.world
+    limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
+    for intruder in (world.regulator, world.registrar, market.admin, market.pricing_agent):
+        with pytest.raises(errors.AccessControlUnauthorizedAccount):
+            world.client.send(intruder, world.registry.contract, "setPurchaseLimits", limits.address)
+        with pytest.raises(errors.AccessControlUnauthorizedAccount):
+            world.client.send(intruder, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
+    world.client.send(world.operator, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
+    world.client.send(world.operator, world.registry.contract, "setPurchaseLimits", limits.address)

@@ -18,8 +18,8 @@ def _demo():
 def test_demo_runs_on_the_embedded_chain(capsys, tmp_path):
     assert _demo().main(["--csv-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.count("refused:") == 17
-    for reason in ("PurchaseLimitExceeded", "ReceiverCountryNotAllowed", "SenderFrozen", "RecoveryTooEarly",
+    assert out.count("refused:") == 19
+    for reason in ("PurchaseLimitExceeded", "AcquisitionNotConsented", "DFAInvalidDecisionTerms", "ReceiverCountryNotAllowed", "SenderFrozen", "RecoveryTooEarly",
                    "RecoverySameAgent", "ReceiverDeniedByRule", "FactoryOperatorNotLicensed"):
         assert reason in out, reason
     [csv_file] = tmp_path.glob("register-SGB29-*.csv")

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.26;
 
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
+import {IPurchaseLimits} from "./IPurchaseLimits.sol";
 
 /// @title An operator's register of verified investors, as tokens see it.
 interface IInvestorRegistry {
@@ -41,6 +42,9 @@ interface IInvestorRegistry {
 
     /// @dev The investor id of `wallet` (zero when unknown) and the investor's record.
     function identityOf(address wallet) external view returns (bytes32 investorId, Investor memory investor);
+
+    /// @dev The operator's purchase limits, which every token of the operator applies (zero: none set yet).
+    function purchaseLimits() external view returns (IPurchaseLimits);
 
     /// @dev The packed records ({InvestorRecords}) of two wallets, as the rules read them (a
     /// retired wallet's as suspended); zero for an unknown wallet or the zero address. One call

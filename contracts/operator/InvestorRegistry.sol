@@ -6,6 +6,7 @@ import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.so
 import {LicenseScopes} from "../regulator/LicenseScopes.sol";
 import {Batchable} from "../utils/Batchable.sol";
 import {IInvestorRegistry} from "./IInvestorRegistry.sol";
+import {IPurchaseLimits, IOperatorTokens, IPurchaseTokenSync} from "./IPurchaseLimits.sol";
 import {InvestorRecords} from "./InvestorRecords.sol";
 
 /**
@@ -66,6 +67,9 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     /// @dev How long a requested recovery waits, during which the lost wallet can cancel it; never
     /// below the regulator's minimum ({IOperatorLicenseRegistry-minRecoveryDelay}) when set or applied.
     uint64 public recoveryDelay = 3 days;
+    /// @dev The operator's purchase limits, which every token of the operator applies: set once,
+    /// replaceable by the operator's own, never removed.
+    IPurchaseLimits public purchaseLimits;
 
     /// @dev A wallet's packed record (its investor's, or a pointer to the shared one). A removed or
     /// recovered wallet stays bound to its investor for good (retired): whatever it still holds
@@ -105,6 +109,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
     error RecoveryTooEarly(address lost, uint64 readyAt, uint256 now_);
     error RecoverySameAgent(address lost, address agent);
     error RecoveryNotAllowed(address lost, address caller);
+    error RegistryForeignPurchaseLimits(address limits, address operator);
 
     /// @dev `record` is the investor's packed record ({InvestorRecords}): status, category, kind,
     /// countries, KYC expiry, flags. One word keeps onboarding cheap.
@@ -128,6 +133,7 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         bytes32 indexed investorId, address indexed lost, address replacement, address indexed actor
     );
     event RecoveryDelaySet(uint64 delay, address indexed actor);
+    event PurchaseLimitsSet(address indexed limits, address previous, address indexed actor);
 
     modifier whenLicensed() {
         require(licenses.isLicensed(operator, LicenseScopes.INVESTOR_REGISTRY), RegistryOperatorNotLicensed(operator));
@@ -374,6 +380,33 @@ contract InvestorRegistry is AccessControl, Batchable, IInvestorRegistry {
         require(delay >= minimum, RecoveryDelayBelowMinimum(delay, minimum));
         recoveryDelay = delay;
         emit RecoveryDelaySet(delay, _msgSender());
+    }
+
+    /**
+     * @dev Sets the operator's purchase limits: in the same transaction every token the limits'
+     * factory created for the operator (whichever issuer, however old) is told to apply them
+     * ({IPurchaseTokenSync-syncPurchaseLimits}); a token created later reads them when set up. A
+     * token keeps the address in the storage its transfers read anyway, so a transfer pays nothing
+     * to know whether limits apply. They may be replaced by another limits contract of the
+     * operator, never removed. Gas grows with the factory's number of tokens.
+     *
+     * Requirements: caller has DEFAULT_ADMIN_ROLE (the operator); `limits` is kept by the
+     * registry's operator (so never zero).
+     *
+     * Emits {PurchaseLimitsSet}.
+     */
+    function setPurchaseLimits(IPurchaseLimits limits) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        require(
+            address(limits).code.length != 0 && limits.operator() == operator,
+            RegistryForeignPurchaseLimits(address(limits), operator)
+        );
+        emit PurchaseLimitsSet(address(limits), address(purchaseLimits), _msgSender());
+        purchaseLimits = limits;
+        IOperatorTokens factory = limits.factory();
+        address[] memory tokens = factory.tokens();
+        for (uint256 i = 0; i < tokens.length; ++i) {
+            if (factory.recordOf(tokens[i]).operator == operator) IPurchaseTokenSync(tokens[i]).syncPurchaseLimits();
+        }
     }
 
     /// @dev The recovery of `lost` (status None when there was none).

@@ -7,7 +7,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {IOperatorLicenseRegistry} from "../regulator/IOperatorLicenseRegistry.sol";
 import {IInvestorRegistry} from "../operator/IInvestorRegistry.sol";
-import {IPurchaseLimits} from "../operator/IPurchaseLimits.sol";
 import {IERC1404} from "./interfaces/IERC1404.sol";
 import {IERC1643} from "./interfaces/IERC1643.sol";
 import {IERC7943Fungible} from "./interfaces/IERC7943.sol";
@@ -25,6 +24,7 @@ import {PreChecks} from "./extensions/PreChecks.sol";
 import {SupplyCapped} from "./extensions/SupplyCapped.sol";
 import {DFATokenAdmin} from "./DFATokenAdmin.sol";
 import {DFATokenTerms} from "./DFATokenTerms.sol";
+import {PricingAdmin} from "./admin/PricingAdmin.sol";
 import {RolesAdmin} from "./admin/RolesAdmin.sol";
 import {RestrictionMessages} from "./RestrictionMessages.sol";
 
@@ -37,7 +37,7 @@ import {RestrictionMessages} from "./RestrictionMessages.sol";
  * This contract holds the transfer path: ERC-20, the rules' checks, pre-checks, allocation and
  * redemption. Calls it does not implement (rule changes, decisions, enforcement acts,
  * documents) are delegated to {DFATokenAdmin}, whose address is fixed in this implementation's
- * code (it passes decisions and documents on to {DFATokenTerms}).
+ * code (it passes decisions, documents and pricing on to {DFATokenTerms}).
  *
  * Checks run in this order (the first refusal wins, and the pre-checks report the same):
  * pause and freezes, granularity, supply cap (mints), holding caps, AML approval, purchase
@@ -68,7 +68,7 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
         address documentManager;
         address reserveAuditor; // attests the reserve of an e-money token; zero for other classes
         IInvestorRegistry registry;
-        IPurchaseLimits purchaseLimits; // the operator's; zero for none
+        address pricingAgent; // sets the reference price; zero: the operator grants the role later
         uint256 supplyCap;
         uint256 granularity;
         uint256 maxBalance; // per investor, all wallets; 0: none
@@ -105,9 +105,10 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
     /**
      * @dev Sets the token up; called once by the factory in the transaction that clones it.
      *
-     * Requirements: every role holder is set, and roles kept apart ({RolesAdmin-keptApart}) go to
-     * different accounts (the operator gets OPERATOR_ROLE, which administers itself and
-     * ENFORCEMENT_ROLE); the jurisdiction is an ISO 3166-1 numeric code;
+     * Requirements: every role holder is set (the pricing agent may be left to the operator), and
+     * roles kept apart ({RolesAdmin-keptApart}) go to different accounts (the operator gets
+     * OPERATOR_ROLE, which administers itself, ENFORCEMENT_ROLE and PRICING_ROLE); the
+     * jurisdiction is an ISO 3166-1 numeric code;
      * an e-money token names its reserve auditor; rules and documents are valid.
      */
     function initialize(
@@ -129,18 +130,17 @@ contract DFAToken is Initializable, Proxy, Allocation, PreChecks, AmlHolds, Hold
             (config.admin, config.issuerAgent, config.complianceAgent, config.enforcementAgent, config.documentManager,
                 operator_)
         ));
+        _delegateToModule(abi.encodeCall(RolesAdmin.initializePricingAgent, (config.pricingAgent)));
         _initDecisions(licenses_, operator_);
         _initEligibility(config.registry, config.rules);
-        _initPurchaseLimits(config.purchaseLimits);
         _setSupplyCap(config.supplyCap);
         _setGranularity(config.granularity);
         if (config.maxBalance != 0) _setMaxBalance(config.maxBalance);
         if (config.minHolding != 0) _setMinHolding(config.minHolding);
         if (config.maxHolders != 0 || config.maxCategoryHolders[1] != 0 || config.maxCategoryHolders[2] != 0
             || config.maxCategoryHolders[3] != 0) _setMaxHolders(config.maxHolders, config.maxCategoryHolders);
-        if (documents.length != 0) {
-            _delegateToModule(abi.encodeCall(DFATokenTerms.initializeDocuments, (documents)));
-        }
+        _delegateToModule(abi.encodeCall(PricingAdmin.initializePricing, ()));
+        if (documents.length != 0) _delegateToModule(abi.encodeCall(DFATokenTerms.initializeDocuments, (documents)));
     }
 
     /// @inheritdoc IERC1404

@@ -12,8 +12,9 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
 /**
  * @title DFATokenTerms
  * @notice The published terms of every DFA token: its documents (ERC-1643) and its issuance
- * decisions, the grants of its roles ({RolesAdmin}) and the settings of its rules ({RulesAdmin}:
- * they only write storage, the checks run in the transfer path and the admin module). Reached through the token's chain of delegation ({DFAToken} -> {DFATokenAdmin} ->
+ * decisions, the grants of its roles ({RolesAdmin}) and the settings of
+ * its rules ({RulesAdmin}): they only write storage, the checks run in the transfer path and the
+ * admin module. Reached through the token's chain of delegation ({DFAToken} -> {DFATokenAdmin} ->
  * here), so it runs in the token's storage.
  */
 contract DFATokenTerms is Documents, DecisionsAdmin, RolesAdmin, RulesAdmin {
@@ -28,7 +29,12 @@ contract DFATokenTerms is Documents, DecisionsAdmin, RolesAdmin, RulesAdmin {
         }
     }
 
-    function _restriction(Move memory move) internal view override(Eligibility, RulesAdmin) returns (uint8) {
+    function _restriction(Move memory move)
+        internal
+        view
+        override(Eligibility, RulesAdmin)
+        returns (uint8)
+    {
         return super._restriction(move);
     }
 

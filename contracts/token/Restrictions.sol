@@ -45,6 +45,10 @@ library Restrictions {
     // valuation
     uint8 internal constant CURRENCY_MISMATCH = 50;
     uint8 internal constant NO_REFERENCE_PRICE = 51;
+    uint8 internal constant PRICE_OUT_OF_BOUNDS = 52;
+    uint8 internal constant STALE_PRICE = 53;
+    // consent
+    uint8 internal constant ACQUISITION_NOT_CONSENTED = 54;
 
     function message(uint8 code) internal pure returns (string memory) {
         if (code == SUCCESS) return "No restriction";
@@ -59,6 +63,9 @@ library Restrictions {
         if (code == PURCHASE_LIMIT_EXCEEDED) return "Purchase limit of the investor's category exceeded";
         if (code == CURRENCY_MISMATCH) return "Price currency differs from the limit's currency";
         if (code == NO_REFERENCE_PRICE) return "No reference price to value the transfer";
+        if (code == PRICE_OUT_OF_BOUNDS) return "Price outside the operator's bounds for the token";
+        if (code == STALE_PRICE) return "Reference price older than the operator allows";
+        if (code == ACQUISITION_NOT_CONSENTED) return "Receiver has not consented to acquire this amount";
         if (code >= SENDER_NOT_REGISTERED && code <= SENDER_FROZEN + 1) {
             string memory party = code % 2 == 0 ? "Sender: " : "Receiver: ";
             uint8 reason = code - (code % 2);

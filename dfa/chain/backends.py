@@ -130,16 +130,29 @@ def _run_py_evm_on_block_time() -> None:
 
 
 def _single_run_estimate(state: Any, transaction: Any) -> int:
-    """Gas for ``transaction`` from one execution: intrinsic gas + execution gas, with the 1/64 call reserve."""
+    """Gas for ``transaction``: intrinsic gas + execution gas with the 1/64 call reserve, from one
+    execution, checked by a second at that limit. A contract may require more gas left than it
+    uses (``PurchaseLimits`` reserves its worst case), which one execution cannot see: when the
+    check fails, a binary search finds the least limit that passes, as a node's estimate does."""
     from eth.vm.spoof import SpoofTransaction
 
-    spoofed = SpoofTransaction(transaction, gas=state.gas_limit, gas_price=0)
-    snapshot = state.snapshot()
-    try:
-        computation = state.apply_transaction(spoofed)
-        if computation.is_error:
-            raise computation.error
-        used = transaction.intrinsic_gas + computation.get_gas_used()
-    finally:
-        state.revert(snapshot)
-    return min(state.gas_limit, used * 64 // 63 + 2_300)
+    def run(gas: int):
+        snapshot = state.snapshot()
+        try:
+            return state.apply_transaction(SpoofTransaction(transaction, gas=gas, gas_price=0))
+        finally:
+            state.revert(snapshot)
+
+    computation = run(state.gas_limit)
+    if computation.is_error:
+        raise computation.error
+    estimate = min(state.gas_limit, (transaction.intrinsic_gas + computation.get_gas_used()) * 64 // 63 + 2_300)
+    if not run(estimate).is_error:
+        return estimate
+    low, high = estimate, min(state.gas_limit, 2 * estimate)  # low fails
+    while run(high).is_error and high < state.gas_limit:
+        low, high = high, min(state.gas_limit, 2 * high)
+    while high - low > 1_000:
+        middle = (low + high) // 2
+        low, high = (low, middle) if not run(middle).is_error else (middle, high)
+    return high

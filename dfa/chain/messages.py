@@ -103,10 +103,12 @@ TEMPLATES: dict[str, str] = {
     "DFAInvalidReferencePrice": "a reference price needs its currency",
     # PurchaseLimits
     "LimitsInvalidCategory": "{category} is not an investor category (1 retail, 2 qualified, 3 professional)",
-    "LimitsInvalidWindow": "a purchase limit needs a window of at least one second",
-    "LimitsInvalidAmount": "a purchase limit of {amount} minor units is too large (at most 2^64 - 1)",
+    "LimitsInvalidWindow": "a purchase limit needs a window of at least one second and under 2^32 seconds, not {window}",
+    "LimitsInvalidAmount": "a purchase limit of {amount} minor units is too large (at most 2^56 - 1)",
     "LimitsUnknownToken": "{caller} is not a token of this operator; it cannot record acquisitions",
     "LimitsExceeded": "investor {investorId} cannot acquire this (restriction code {code})",
+    "LimitsGasReserve": "the purchase-limit check needs {needed} gas left to cover its worst case, {left} left; "
+    "give the transaction more gas (an eth_estimateGas covers it)",
     # DFATokenFactory
     "FactoryOperatorNotLicensed": "operator {operator} has no issuance licence in force; no new tokens until "
     "the regulator grants, renews or reinstates it",

@@ -13,7 +13,6 @@ from dfa.issuer.documents import document_name
 from dfa.issuer.spec import TokenSpec, mask
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
-from dfa.operator.limits import PurchaseLimits
 from dfa.regulator.licenses import LicenseRegistry, Scope
 from dfa.types import UINT256_MAX, parse_address
 
@@ -50,14 +49,14 @@ class TokenFactory(ContractAPI):
         *,
         salt: str | bytes | None = None,
         admin: Signer | None = None,
-        purchase_limits: PurchaseLimits | None = None,
     ) -> DFAToken:
         """Deploy the token of ``spec`` for ``operator`` and, given its ``admin``, publish its decision.
 
-        Refused before sending when the operator's issuance licence is not in force, the registry
-        is not the operator's, checks licences elsewhere than in the factory's (the regulator's)
-        licence registry, or its operator's investor-registry licence is not in force, or the salt
-        was used before. ``salt`` defaults to the symbol.
+        The operator's purchase limits (named in its registry) apply to every token of the operator:
+        there is nothing to choose here. Refused before sending when the operator's issuance licence
+        is not in force, the registry is not the operator's, checks licences elsewhere than in the
+        factory's (the regulator's) licence registry, or its operator's investor-registry licence is
+        not in force, or the salt was used before. ``salt`` defaults to the symbol.
         """
         salt = _salt(salt if salt is not None else spec.symbol)
         licence = self.licenses.license(operator.address)
@@ -71,8 +70,6 @@ class TokenFactory(ContractAPI):
         if not licence.covers(Scope.INVESTOR_REGISTRY):
             raise errors.FactoryRegistryNotLicensed({"registry": registry.address, "operator": operator.address})
         _refuse_roles_joined(spec, operator.address)
-        if purchase_limits is not None and purchase_limits.operator != operator.address:
-            raise ValidationError(f"the purchase limits at {purchase_limits.address} are not kept by {operator.address}")
         predicted = self._call("predictAddress", operator.address, salt)
         if self.client.w3.eth.get_code(predicted):
             raise ValidationError(f"a token already exists at {predicted} for this salt; choose another salt")
@@ -80,7 +77,7 @@ class TokenFactory(ContractAPI):
             raise ValidationError("give the admin signer to publish the spec's decision, or leave the decision out")
         if admin is not None and admin.address != spec.roles.admin:
             raise ValidationError(f"the admin signer {admin.address} is not the spec's admin {spec.roles.admin}")
-        receipt = self._send(operator, "createToken", _config(spec, registry, purchase_limits), _documents(spec), salt)
+        receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
         created = self.receipt_events(receipt, "TokenCreated")[0]["token"]
         token = DFAToken(self.client, created)
         if spec.decision is not None:
@@ -116,6 +113,11 @@ def _refuse_roles_joined(spec: TokenSpec, operator: str) -> None:
             if other in held.get(account, ()) and kept_apart("DFAToken", role, other):
                 raise errors.DFARolesKeptApart({"role": role_id(role), "heldRole": role_id(other), "account": account})
         held.setdefault(account, set()).add(role)
+    pricing_agent = spec.roles.pricing_agent  # granted after the others, when given
+    for other in held.get(pricing_agent, ()) if pricing_agent else ():
+        if kept_apart("DFAToken", "PRICING_ROLE", other):
+            raise errors.DFARolesKeptApart({"role": role_id("PRICING_ROLE"), "heldRole": role_id(other),
+                                            "account": pricing_agent})
 
 
 def _salt(salt: str | bytes) -> bytes:
@@ -124,7 +126,7 @@ def _salt(salt: str | bytes) -> bytes:
     return keccak(salt if isinstance(salt, bytes) else salt.encode())
 
 
-def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: PurchaseLimits | None = None) -> tuple:
+def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
     rules = spec.rules
     decimals = spec.decimals
     from dfa.types import to_base_units
@@ -150,7 +152,7 @@ def _config(spec: TokenSpec, registry: InvestorRegistry, purchase_limits: Purcha
         spec.roles.document_manager,
         spec.reserve_auditor or "0x" + "00" * 20,
         registry.address,
-        purchase_limits.address if purchase_limits is not None else "0x" + "00" * 20,
+        spec.roles.pricing_agent or "0x" + "00" * 20,
         UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
         to_base_units(rules.granularity, decimals) if rules.granularity else 1,
         to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,

@@ -200,6 +200,15 @@ class TokenRoles(Model):
     """Freezes, forces transfers, recovers wallets."""
     document_manager: Address
     """Publishes documents."""
+    pricing_agent: Address | None = None
+    """Sets the reference price; neither the admin nor the issuer agent. The operator administers the
+    role: it may be left out and granted later by the operator."""
+
+    @model_validator(mode="after")
+    def _pricing_apart(self) -> TokenRoles:
+        if self.pricing_agent is not None and self.pricing_agent in (self.admin, self.issuer_agent):
+            raise ValidationError("the pricing agent must be neither the token admin nor the issuer agent")
+        return self
 
 
 class TokenSpec(Model):

@@ -16,7 +16,7 @@ from dfa.issuer.documents import Document, DocumentSpec, document_name, file_has
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorRegistry, Kind
-from dfa.restrictions import Restriction, explain, restriction_error
+from dfa.restrictions import Restriction, TransferRestricted, explain, restriction_error
 from dfa.types import (
     UINT256_MAX,
     Address,
@@ -38,6 +38,7 @@ COMPLIANCE_ROLE = "COMPLIANCE_ROLE"
 ENFORCEMENT_ROLE = "ENFORCEMENT_ROLE"
 DOCUMENT_MANAGER_ROLE = "DOCUMENT_MANAGER_ROLE"
 OPERATOR_ROLE = "OPERATOR_ROLE"
+PRICING_ROLE = "PRICING_ROLE"
 ZERO_ADDRESS = "0x" + "00" * 20
 _COUNTRY_RULE = {"none": 0, "allowed": 1, "denied": 2}
 
@@ -104,7 +105,7 @@ class DFAToken(ContractAPI):
     artifact = "DFAToken"
     modules = ("DFATokenAdmin", "DFATokenTerms")
     roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE,
-             OPERATOR_ROLE)
+             OPERATOR_ROLE, PRICING_ROLE)
 
     @cached_property
     def decimals(self) -> int:
@@ -188,10 +189,49 @@ class DFAToken(ContractAPI):
         return self._send(signer, "recoverWallet", lost)
 
     def set_reference_price(self, price: object, currency: str, signer: Signer) -> TxReceipt:
-        """The price of one whole token that transfers are valued at for purchase limits (issuer agent)."""
+        """The price of one whole token that transfers are valued at (the pricing agent, whom the operator names).
+
+        Refused before sending when zero, or outside the bounds the operator set for the token.
+        """
+        from dfa import errors
+
         code = parse_currency(currency)
         minor = currency_minor_units(code)
-        return self._send(signer, "setReferencePrice", to_base_units(price, minor), code.encode(), minor)
+        units = to_base_units(price, minor)
+        if units <= 0:
+            raise errors.DFAInvalidReferencePrice({"price": units, "currency": code.encode()})
+        limits = self.purchase_limits()
+        bounds = limits.price_bounds(self.address) if limits is not None else None
+        if bounds is not None:
+            low, high = to_base_units(bounds.min_price, minor), to_base_units(bounds.max_price, minor)
+            if code != bounds.currency or not low <= units <= high:
+                raise errors.DFAPriceOutOfBounds({"price": units, "currency": code.encode(), "min": low, "max": high,
+                                                  "boundsCurrency": bounds.currency.encode()})
+        return self._send(signer, "setReferencePrice", units, code.encode(), minor)
+
+    def purchase_limits(self):
+        """The operator's :class:`~dfa.operator.limits.PurchaseLimits` this token applies, or ``None``."""
+        from dfa.operator.limits import PurchaseLimits
+
+        address = self._call("purchaseLimits")
+        return None if int(address, 16) == 0 else PurchaseLimits(self.client, address)
+
+    def sync_purchase_limits(self, signer: Signer) -> TxReceipt:
+        """Apply the limits the operator's registry names now (anyone; the registry does it for every token)."""
+        return self._send(signer, "syncPurchaseLimits")
+
+    def consent_to_acquire(self, amount: object, signer: Signer) -> TxReceipt:
+        """The signer agrees to acquire up to ``amount`` of this token by transfers and allocations others push
+        to it; each uses up what it acquires. Under a purchase limit a pushed acquisition without it is refused
+        (pulling with :meth:`transfer_from` needs none). Replaces the previous consent; 0 withdraws it, ``"any"``
+        is a standing consent to any amount, never used up."""
+        units = UINT256_MAX if amount == "any" else self.units(amount)
+        return self._send(signer, "setAcquisitionConsent", units)
+
+    def acquisition_consent(self, wallet: str) -> Decimal | None:
+        """What the wallet still agrees to acquire by push; ``None``: any amount (a standing consent)."""
+        units = self._call("acquisitionConsent", parse_address(wallet))
+        return None if units == UINT256_MAX else self.amount(units)
 
     def reference_price(self) -> tuple[Decimal, str, int] | None:
         """(price, currency, set at) or ``None`` when never set."""
@@ -219,7 +259,10 @@ class DFAToken(ContractAPI):
     # -- pre-checks -------------------------------------------------------------------------
 
     def check_transfer(self, sender: str, receiver: str, amount: object) -> TransferCheck:
-        """Would moving ``amount`` from ``sender`` to ``receiver`` pass every rule now? Sends nothing."""
+        """Would moving ``amount`` from ``sender`` to ``receiver`` pass every rule now? Sends nothing.
+
+        Answers for the sender pushing it (``transfer``): under a purchase limit, a receiver that did not
+        consent (:meth:`consent_to_acquire`) is refused; pulling it with :meth:`transfer_from` needs none."""
         code = self._call("detectTransferRestriction", parse_address(sender), parse_address(receiver), self.units(amount))
         return self._with_allowance(_check(code), receiver)
 
@@ -265,7 +308,7 @@ class DFAToken(ContractAPI):
                 f"{signer.address} may move only {self.amount(allowed)} {self.symbol} of {sender}; "
                 f"the holder must approve {amount}"
             )
-        self._refuse_if_restricted(sender, to, units)
+        self._refuse_if_restricted(sender, to, units, caller=signer.address)
         return self._send(signer, "transferFrom", sender, to, units)
 
     # -- issuance ---------------------------------------------------------------------------
@@ -273,11 +316,13 @@ class DFAToken(ContractAPI):
     def publish_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
         """Publish a new issuance decision (the token admin, i.e. the issuer)."""
         self._require_future(decision.subscription_end)
+        self._require_valued(decision)
         return self._send(signer, "publishDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
 
     def amend_decision(self, decision: DecisionSpec, signer: Signer) -> TxReceipt:
         """Amend the decision with the same id into a new version."""
         self._require_future(decision.subscription_end)
+        self._require_valued(decision)
         return self._send(signer, "amendDecision", _decision_key(decision.decision_id), decision.as_terms(self.decimals))
 
     def close_decision(self, decision_id: str, signer: Signer) -> TxReceipt:
@@ -302,7 +347,7 @@ class DFAToken(ContractAPI):
         key, to, units = _decision_key(decision_id), parse_address(to), self.units(amount)
         code = self._call("detectAllocationRestriction", key, to, units)
         if code:
-            raise restriction_error(code, ZERO_ADDRESS, to, units)
+            raise self._refusal(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocate", key, to, units)
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
@@ -315,7 +360,7 @@ class DFAToken(ContractAPI):
         for to, units in batch:
             code = self._call("detectAllocationRestriction", key, to, units)
             if code:
-                raise restriction_error(code, ZERO_ADDRESS, to, units)
+                raise self._refusal(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
                           on_sent=on_sent)
 
@@ -403,15 +448,13 @@ class DFAToken(ContractAPI):
 
     def _with_allowance(self, check: TransferCheck, receiver: str) -> TransferCheck:
         """The check with the receiver's remaining purchase allowance, when a limit applies to it."""
-        from dfa.operator.limits import PurchaseLimits
-
-        limits = self._call("purchaseLimits")
-        if int(limits, 16) == 0:
+        limits = self.purchase_limits()
+        if limits is None:
             return check
         raw_id, record = self.registry._call("identityOf", parse_address(receiver))  # one read, no event scan
         if raw_id == bytes(32):
             return check
-        allowance = PurchaseLimits(self.client, limits).remaining_for("0x" + raw_id.hex(), record[0])
+        allowance = limits.remaining_for("0x" + raw_id.hex(), record[0])
         if not allowance.limited:
             return check
         return check.replace(remaining_allowance=allowance.remaining, allowance_currency=allowance.currency)
@@ -423,10 +466,38 @@ class DFAToken(ContractAPI):
             rules[log["args"]["country"]] = log["args"]["rule"]
         return {country: rule for country, rule in rules.items() if rule}
 
-    def _refuse_if_restricted(self, sender: str, receiver: str, units: int) -> None:
-        code = self._call("detectTransferRestriction", sender, receiver, units)
+    def _refuse_if_restricted(self, sender: str, receiver: str, units: int, caller: str | None = None) -> None:
+        """Refuse when the rules would; ``caller`` who sends it (a receiver pulling needs no consent)."""
+        if caller is None:
+            code = self._call("detectTransferRestriction", sender, receiver, units)
+        else:
+            code = self.contract.functions.detectTransferRestriction(sender, receiver, units).call({"from": caller})
         if code:
-            raise restriction_error(code, sender, receiver, units)
+            raise self._refusal(code, sender, receiver, units)
+
+    def _send(self, signer: Signer, function: str, *args, on_sent: Callable[[str], None] | None = None) -> TxReceipt:
+        try:
+            return super()._send(signer, function, *args, on_sent=on_sent)
+        except TransferRestricted as refused:  # the chain's refusal, with the figures its message names
+            if refused.reason is not Restriction.PURCHASE_LIMIT_EXCEEDED or refused.arguments.get("amount") is not None:
+                raise
+            raise self._refusal(refused.code, refused.sender, refused.receiver, refused.value, refused.tx_hash) from None
+
+    def _refusal(self, code: int, sender: str, receiver: str, units: int, tx_hash: str | None = None) -> TransferRestricted:
+        """The exception for a refusal; a purchase limit's names what is left and what was attempted."""
+        figures = {}
+        if code == Restriction.PURCHASE_LIMIT_EXCEEDED:
+            check = self._with_allowance(_check(code), receiver)
+            figures = dict(remaining=check.remaining_allowance, currency=check.allowance_currency,
+                           amount=Decimal(format(self.amount(units).normalize(), "f")), symbol=self.symbol)
+        return restriction_error(code, sender, receiver, units, tx_hash, **figures)
+
+    def _require_valued(self, decision: DecisionSpec) -> None:
+        """Every token of an operator with purchase limits is limited: its decisions must price the allocations."""
+        from dfa import errors
+
+        if decision.price <= 0 and self.registry.purchase_limits is not None:
+            raise errors.DFAInvalidDecisionTerms({"decisionId": _decision_key(decision.decision_id), "field": "price"})
 
     def _require_future(self, moment: int) -> None:
         if moment <= self.client.now():

@@ -19,6 +19,7 @@ from web3.types import TxReceipt
 from dfa.chain.client import Client
 from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
 from dfa.chain.signers import Signer
+from dfa import errors
 from dfa.errors import ValidationError
 from dfa.models import Model
 from dfa.regulator.licenses import LicenseRegistry
@@ -218,6 +219,23 @@ class InvestorRegistry(ContractAPI):
     @property
     def operator(self) -> str:
         return self._call("operator")
+
+    @property
+    def purchase_limits(self) -> str | None:
+        """The address of the operator's purchase limits every token of the operator applies (``None``: none yet)."""
+        address = self._call("purchaseLimits")
+        return None if int(address, 16) == 0 else address
+
+    def set_purchase_limits(self, limits: Any, signer: Signer) -> TxReceipt:
+        """Name the operator's purchase limits (by the operator): in the same transaction every token the limits'
+        factory created for the operator applies them; tokens created later do from the start. They may be
+        replaced by other limits of the operator, never removed."""
+        address = parse_address(getattr(limits, "address", limits))
+        keeper = self.client.call(self.client.contract("PurchaseLimits", address), "operator") \
+            if self.client.w3.eth.get_code(address) else None
+        if keeper != self.operator:
+            raise errors.RegistryForeignPurchaseLimits({"limits": address, "operator": self.operator})
+        return self._send(signer, "setPurchaseLimits", address)
 
     def add_registrar(self, account: str, signer: Signer) -> TxReceipt:
         """Let ``account`` register and update investors; ``signer`` is the operator (admin)."""

@@ -20,15 +20,16 @@ DAY = 24 * 3600
 class Limit(Model):
     """What investors of a category may acquire per rolling window.
 
-    The window rolls in steps of ``step_seconds`` (a 31st of it, rounded up): an acquisition
-    counts for at least ``window_seconds`` and at most one step longer, never less.
+    An acquisition made at time t counts until exactly t + ``window_seconds``. After the window
+    changed (at ``window_set_at``), an acquisition counts for the longest window in force since it
+    was made; beyond 32 acquisitions alive at once, the newest counts from the latest of them.
     """
 
     category: Category
     amount: Decimal
     currency: str
     window_seconds: int
-    step_seconds: int
+    window_set_at: int
 
 
 class Allowance(Model):
@@ -37,6 +38,16 @@ class Allowance(Model):
     remaining: Decimal | None
     currency: str | None
     limited: bool
+
+
+class PriceBounds(Model):
+    """The prices a token may be valued at for the limits, and how old its reference price may be."""
+
+    token: str
+    min_price: Decimal
+    max_price: Decimal
+    currency: str
+    max_age_seconds: int
 
 
 class PurchaseLimits(ContractAPI):
@@ -62,21 +73,49 @@ class PurchaseLimits(ContractAPI):
         if not isinstance(window_days, int) or window_days <= 0:
             raise ValidationError(f"the window must be a positive number of days, not {window_days!r}")
         units = to_base_units(amount, currency_minor_units(code))
-        if units >= 2**64:
+        if units >= 2**56:
             raise ValidationError(f"limit {amount} {code} is too large")
         return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
 
     def remove_limit(self, category: object, signer: Signer) -> TxReceipt:
         return self._send(signer, "setLimit", int(by_name(Category, category)), 0, b"\0\0\0", 0)
 
+    def set_price_bounds(self, token: object, min_price: object, max_price: object, currency: str,
+                         max_age_seconds: int, signer: Signer) -> TxReceipt:
+        """The prices ``token`` may be valued at (its decisions' issue prices, its reference price) and how old
+        its reference price may be (the limits admin). A limited acquisition of a token without bounds is refused."""
+        from dfa import errors
+
+        address = parse_address(getattr(token, "address", token))
+        code = parse_currency(currency)
+        minor = currency_minor_units(code)
+        low, high = to_base_units(min_price, minor), to_base_units(max_price, minor)
+        if not isinstance(max_age_seconds, int) or max_age_seconds <= 0 or not 0 < low <= high < 2**96:
+            raise errors.LimitsInvalidPriceBounds({"token": address, "min": low, "max": high, "currency": code.encode(),
+                                                   "maxAge": max_age_seconds})
+        factory = self.client.contract("DFATokenFactory", self._call("factory"))
+        if self.client.call(factory, "recordOf", address)[0] != self.operator:
+            raise errors.LimitsUnknownToken({"caller": address})
+        return self._send(signer, "setPriceBounds", address, low, high, code.encode(), max_age_seconds)
+
+    def price_bounds(self, token: object) -> PriceBounds | None:
+        address = parse_address(getattr(token, "address", token))
+        low, high, currency, max_age = self._call("priceBounds", address)
+        if low == 0:
+            return None
+        code = currency.decode()
+        minor = currency_minor_units(code)
+        return PriceBounds(token=address, min_price=from_base_units(low, minor), max_price=from_base_units(high, minor),
+                           currency=code, max_age_seconds=max_age)
+
     def limit(self, category: object) -> Limit | None:
         category = by_name(Category, category)
-        amount, currency, window = self._call("limitOf", int(category))
+        amount, currency, window, set_at = self._call("limitOf", int(category))
         if amount == 0:
             return None
         code = currency.decode()
         return Limit(category=category, amount=from_base_units(amount, currency_minor_units(code)), currency=code,
-                     window_seconds=window, step_seconds=self._call("bucketLength", window))
+                     window_seconds=window, window_set_at=set_at)
 
     def remaining_allowance(self, investor: Investor) -> Allowance:
         """What ``investor`` may still acquire now, over all its wallets and all the operator's tokens."""

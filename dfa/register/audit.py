@@ -12,8 +12,9 @@ from dfa.enforcement.actions import ACTS
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
 from dfa.operator.investors import InvestorRegistry, unpack_record
+from dfa.operator.limits import PurchaseLimits
 from dfa.regulator.licenses import LicenseRegistry
-from dfa.types import reference_from_bytes
+from dfa.types import currency_minor_units, from_base_units, reference_from_bytes
 
 ZERO = "0x" + "00" * 20
 
@@ -36,12 +37,15 @@ TOKEN_EVENTS = {
     "MaxHoldersSet": "rule change",
     "AmlThresholdSet": "rule change",
     "ReferencePriceSet": "reference price",
+    "AcquisitionConsentSet": "acquisition consent",
+    "PurchaseLimitsApplied": "purchase limits applied",
     "TransferApproved": "AML approval",
     **ACTS,  # the enforcement acts, named as in their history
     "RoleGranted": "role granted",
     "RoleRevoked": "role revoked",
 }
 REGISTRY_EVENTS = {
+    "PurchaseLimitsSet": "purchase limits named",
     "InvestorRegistered": "investor registered",
     "InvestorUpdated": "investor updated",
     "WalletAdded": "wallet added",
@@ -51,6 +55,10 @@ REGISTRY_EVENTS = {
     "RecoveryRequested": "recovery requested",
     "RecoveryCancelled": "recovery cancelled",
     "RecoveryCompleted": "recovery approved",
+}
+LIMITS_EVENTS = {  # the operator's purchase limits: its limits, and the price bounds of this token
+    "LimitSet": "purchase limit",
+    "PriceBoundsSet": "price bounds",
 }
 LICENCE_EVENTS = {
     "LicenseGranted": "licence granted",
@@ -83,14 +91,22 @@ def audit_trail(token: DFAToken, *, investor_id: str | None = None, from_block: 
     licenses = LicenseRegistry(client, token._call("licenses"))
     wallets = set(registry.wallets(investor_id, include_removed=True)) if investor_id else None
     key = bytes.fromhex(investor_id[2:]) if investor_id else None
+    sources = [(token, TOKEN_EVENTS), (registry, REGISTRY_EVENTS), (licenses, LICENCE_EVENTS)]
+    limits_seen = {log["args"]["limits"] for log in registry.events("PurchaseLimitsSet", from_block, to_block)}
+    limits_seen |= {registry.purchase_limits} - {None}
+    sources += [(PurchaseLimits(client, address), LIMITS_EVENTS) for address in sorted(limits_seen)]
 
     found = []
-    for source, events in ((token, TOKEN_EVENTS), (registry, REGISTRY_EVENTS), (licenses, LICENCE_EVENTS)):
+    for source, events in sources:
         for event, kind in events.items():
             for log in source.events(event, from_block, to_block):
                 args = log["args"]
+                if event == "PriceBoundsSet" and args["token"] != token.address:
+                    continue
                 if event == "Transfer" and ZERO in (args["from"], args["to"]):
                     continue  # mints and burns appear as issuance and redemption
+                if event == "PurchaseLimitsSet" and wallets is not None:
+                    continue  # the operator's act, not the investor's
                 if source is licenses and args["operator"] != info.operator:
                     continue
                 if wallets is not None and not _touches(args, wallets, key):
@@ -113,13 +129,27 @@ def audit_trail(token: DFAToken, *, investor_id: str | None = None, from_block: 
             time=times[number],
             tx_hash=log["transactionHash"].to_0x_hex(),
             actor=actor,
-            details=_details(args),
+            details=_details(args, token),
         ))
     return entries
 
 
-def _details(args: dict[str, Any]) -> dict[str, str]:
-    details = {name: _text(value) for name, value in args.items() if name not in ("actor", "record")}
+def _details(args: dict[str, Any], token: DFAToken) -> dict[str, str]:
+    details = {name: _text(value) for name, value in args.items() if name not in ("actor", "record", "terms")}
+    if "terms" in args:  # a decision: the price it values allocations at, spelled out
+        terms = args["terms"]
+        fields = ("documentHash", "cap", "minSubscription", "price", "currency", "currencyMinorUnits", "categories",
+                  "subscriptionStart", "subscriptionEnd", "lockupUntil")
+        terms = dict(terms) if hasattr(terms, "keys") else dict(zip(fields, terms))
+        details.update(price=str(from_base_units(terms["price"], terms["currencyMinorUnits"])),
+                       currency=terms["currency"].decode(), cap=str(token.amount(terms["cap"])),
+                       subscription=f"{terms['subscriptionStart']}-{terms['subscriptionEnd']}")
+    if "price" in args and "minorUnits" in args:  # a reference price, in the currency's units
+        details["price"] = str(from_base_units(args["price"], args["minorUnits"]))
+        details["currency"] = args["currency"].decode()
+    for name in ("min", "max"):  # price bounds
+        if name in args and "currency" in args:
+            details[name] = str(from_base_units(args[name], currency_minor_units(args["currency"].decode())))
     if "record" in args:  # the registry's packed investor record, spelled out
         details.update({name: _text(value) for name, value in unpack_record(args["record"]).items()})
     return details

@@ -11,7 +11,7 @@ DAY = 24 * 3600
 @pytest.fixture
 def aml(market):
     allocate(market, "bob", "50000")
-    market.token.set_reference_price("1.00", "USD", market.issuer_agent)
+    market.token.set_reference_price("1.00", "USD", market.pricing_agent)
     market.token.set_aml_threshold("10000", "USD", market.compliance_agent)
     return market
 
@@ -37,7 +37,7 @@ def test_an_approval_lapses(aml):
 
 
 def test_a_transfer_that_cannot_be_valued_needs_an_approval(aml):
-    aml.token.set_reference_price("1.00", "EUR", aml.issuer_agent)
+    aml.token.set_reference_price("1.00", "EUR", aml.pricing_agent)
     refused(aml, r.AmlApprovalRequired, aml.bob, aml.carol.address, "1")
 
 

@@ -1,5 +1,5 @@
 """Purchase limits: per investor, over all wallets and all the operator's tokens, in fiat, over a rolling window
-(that rolls in steps of a 31st of it: an acquisition counts at least the window, at most a step more)."""
+(exact to the second: an acquisition made at t counts until t + window)."""
 
 from decimal import Decimal
 
@@ -14,18 +14,22 @@ DAY = 24 * 3600
 
 @pytest.fixture
 def limited(market):
-    """Retail 1,000 USD per 30 days, and two tokens of the operator that report to the same limits."""
+    """Retail 1,000 USD per 30 days, and two tokens of the operator that report to the same limits (named once in
+    the operator's registry), priced within the operator's bounds; alice consents to what the tests push to her."""
     world = market.world
     limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
     limits.set_limit("retail", "1000", "USD", 30, world.operator)
+    world.registry.set_purchase_limits(limits, world.operator)
     tokens = []
     for symbol, price in (("LIMA", "1.00"), ("LIMB", "10.00")):
         now = world.client.now()
         spec = bond_spec(world, market.roles, symbol=symbol, decision=dict(
             decision_id=f"{symbol}-1", document_hash="0x" + "22" * 32, cap="1000000", min_subscription="1",
             price=price, currency="USD", subscription_start=now, subscription_end=now + 365 * DAY))
-        tokens.append(market.factory.create_token(spec, world.registry, world.operator, admin=market.admin,
-                                                  purchase_limits=limits))
+        token = market.factory.create_token(spec, world.registry, world.operator, admin=market.admin)
+        limits.set_price_bounds(token, "0.01", "1000", "USD", 365 * DAY, world.operator)
+        token.consent_to_acquire("1000000", market.alice)
+        tokens.append(token)
     market.limits, market.token_a, market.token_b = limits, *tokens
     return market
 
@@ -38,6 +42,16 @@ def allocate(market, token, name_or_wallet, amount):
 
 def allowance(market, name):
     return market.limits.remaining_allowance(market.world.registry.investor(market.ids[name]))
+
+
+def at(client, moment):
+    """Mine a block at exactly ``moment`` (views at the latest block then see this time)."""
+    client.travel(moment - client.now())
+    assert client.now() == moment
+
+
+def bought_at(client, receipt):
+    return client.w3.eth.get_block(receipt["blockNumber"])["timestamp"]
 
 
 def test_the_retail_investor_of_the_pilot(limited):
@@ -59,11 +73,9 @@ def test_the_retail_investor_of_the_pilot(limited):
     allocate(limited, limited.token_b, "alice", "30")  # 300 USD: exactly the rest
     assert allowance(limited, "alice").remaining == 0
 
-    client.travel(bought + 30 * DAY - client.now())  # a full window later the 700 USD still count...
+    at(client, bought + 30 * DAY - 1)  # until the last second of the window the 700 USD still count...
     assert allowance(limited, "alice").remaining == 0
-    step = limited.limits.limit("retail").step_seconds
-    assert step <= DAY  # ...for at most one step (under a day) more
-    client.travel(step)
+    at(client, bought + 30 * DAY)  # ...and not a second longer
     assert allowance(limited, "alice").remaining == 700
     allocate(limited, limited.token_b, "alice", "40")
 
@@ -77,6 +89,8 @@ def test_two_wallets_of_one_investor_share_one_limit(limited):
     world = limited.world
     second = world.wallets[0]
     world.registry.add_wallet(limited.ids["alice"], second, world.registrar)
+    signer = next(s for s in world.client.dev_accounts() if s.address == second)
+    limited.token_a.consent_to_acquire("1000", signer)
     allocate(limited, limited.token_a, "alice", "600")
     with pytest.raises(r.PurchaseLimitExceeded):
         allocate(limited, limited.token_a, second, "401")
@@ -88,7 +102,7 @@ def test_transfers_count_at_the_reference_price(limited):
     allocate(limited, token, "bob", "5000")
     with pytest.raises(r.NoReferencePrice):
         token.transfer(limited.bob, limited.alice.address, "100")
-    token.set_reference_price("2.00", "USD", limited.issuer_agent)
+    token.set_reference_price("2.00", "USD", limited.pricing_agent)
     assert token.reference_price()[:2] == (Decimal("2.00"), "USD")
     token.transfer(limited.bob, limited.alice.address, "400")  # 800 USD
     with pytest.raises(r.PurchaseLimitExceeded):
@@ -101,7 +115,10 @@ def test_transfers_count_at_the_reference_price(limited):
 def test_a_price_in_another_currency_is_refused(limited):
     token = limited.token_a
     allocate(limited, token, "bob", "10")
-    token.set_reference_price("1.00", "EUR", limited.issuer_agent)
+    with pytest.raises(errors.DFAPriceOutOfBounds):  # the operator's bounds are in USD
+        token.set_reference_price("1.00", "EUR", limited.pricing_agent)
+    limited.limits.set_price_bounds(token, "0.01", "1000", "EUR", 365 * DAY, limited.world.operator)
+    token.set_reference_price("1.00", "EUR", limited.pricing_agent)
     with pytest.raises(r.CurrencyMismatch):
         token.transfer(limited.bob, limited.alice.address, "1")
     token.transfer(limited.bob, limited.carol.address, "1")  # a professional has no limit
@@ -113,7 +130,7 @@ def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limite
     world = limited.world
     allocate(limited, limited.token_a, "alice", "1000")
     world.registry.add_wallet(limited.ids["alice"], world.wallets[0], world.registrar)
-    limited.token_a.set_reference_price("1.00", "USD", limited.issuer_agent)
+    limited.token_a.set_reference_price("1.00", "USD", limited.pricing_agent)
     limited.token_a.transfer(limited.alice, world.wallets[0], "500")
     allocate(limited, limited.token_a, "bob", "100")
     Enforcement(limited.token_a).forced_transfer(limited.bob.address, limited.alice.address, "100", "Court 5",
@@ -150,47 +167,169 @@ def test_the_cost_of_an_acquisition_does_not_grow_with_history(limited):
 
 def test_acquisitions_of_different_days_leave_the_window_one_by_one(limited):
     client = limited.world.client
-    step = limited.limits.limit("retail").step_seconds
-    allocate(limited, limited.token_a, "alice", "100")
+    first = bought_at(client, allocate(limited, limited.token_a, "alice", "100"))
     client.travel(5 * DAY)
-    allocate(limited, limited.token_a, "alice", "200")
+    second = bought_at(client, allocate(limited, limited.token_a, "alice", "200"))
     client.travel(5 * DAY)
-    allocate(limited, limited.token_b, "alice", "30")  # 300 USD
+    third = bought_at(client, allocate(limited, limited.token_b, "alice", "30"))  # 300 USD
     assert allowance(limited, "alice").remaining == 400
-    client.travel(20 * DAY + step)  # the first is out, the others are not
+    at(client, first + 30 * DAY)  # the first is out, the others are not
     assert allowance(limited, "alice").remaining == 500
-    client.travel(5 * DAY)
+    at(client, second + 30 * DAY)
     assert allowance(limited, "alice").remaining == 700
-    client.travel(5 * DAY)
+    at(client, third + 30 * DAY)
     assert allowance(limited, "alice").remaining == 1000
 
 
-def test_a_changed_window_counts_what_was_bought_in_full(limited):
+def test_a_lengthened_window_applies_to_what_was_bought_before(limited):
     world, client = limited.world, limited.world.client
-    allocate(limited, limited.token_a, "alice", "700")
+    t = bought_at(client, allocate(limited, limited.token_a, "alice", "700"))
     limited.limits.set_limit("retail", "1000", "USD", 60, world.operator)
-    client.travel(31 * DAY)  # out of the old window, but it restarted: it counts for 60 days from now
+    assert limited.limits.limit("retail").window_set_at == client.now()
+    at(client, t + 31 * DAY)  # out of the old window, not of the new one
     assert allowance(limited, "alice").remaining == 300
-    allocate(limited, limited.token_a, "alice", "100")
-    client.travel(60 * DAY + limited.limits.limit("retail").step_seconds)
+    u = bought_at(client, allocate(limited, limited.token_a, "alice", "100"))
+    at(client, t + 60 * DAY)
+    assert allowance(limited, "alice").remaining == 900
+    at(client, u + 60 * DAY)
     assert allowance(limited, "alice").remaining == 1000
 
 
-def test_after_a_lap_of_the_ring_acquisitions_cost_the_same_every_day(limited):
-    world = limited.world
-    limited.limits.set_limit("retail", "100000000", "USD", 30, world.operator)
+def test_an_acquisition_counts_until_exactly_the_end_of_its_window(limited):
+    """999 USD bought at t count until t + 30 days, to the second, whatever the time of day."""
+    client = limited.world.client
+    for offset in (0, 3_600 * 7 + 13, 3_600 * 23 + 59):  # three times of day
+        at(client, client.now() + 31 * DAY + offset)
+        t = bought_at(client, allocate(limited, limited.token_a, "alice", "999"))
+        assert allowance(limited, "alice").remaining == 1
+        at(client, t + 30 * DAY - 1)
+        assert allowance(limited, "alice").remaining == 1
+        at(client, t + 30 * DAY)
+        assert allowance(limited, "alice").remaining == 1000
+
+
+def test_a_lengthened_window_still_ages_out(limited):
+    """At the limit, then 30 -> 31 days: the purchase counts 31 days (the new rule), then ages out."""
+    world, client = limited.world, limited.world.client
+    t = bought_at(client, allocate(limited, limited.token_a, "alice", "1000"))
+    client.travel(DAY)
+    limited.limits.set_limit("retail", "1000", "USD", 31, world.operator)
+    at(client, t + 31 * DAY - 1)
+    assert allowance(limited, "alice").remaining == 0
+    at(client, t + 31 * DAY)
+    assert allowance(limited, "alice").remaining == 1000
+    allocate(limited, limited.token_a, "alice", "1000")
+
+
+def test_a_shortened_window_counts_past_purchases_under_the_old_one(limited):
+    """30 -> 1 day: what was bought under 30 days still counts 30 days (the old rule); new purchases count 1 day."""
+    world, client = limited.world, limited.world.client
+    t = bought_at(client, allocate(limited, limited.token_a, "alice", "600"))
+    client.travel(DAY)
+    limited.limits.set_limit("retail", "1000", "USD", 1, world.operator)
+    at(client, t + 2 * DAY)
+    assert allowance(limited, "alice").remaining == 400
+    at(client, t + 30 * DAY)
+    assert allowance(limited, "alice").remaining == 1000
+    u = bought_at(client, allocate(limited, limited.token_a, "alice", "1000"))
+    at(client, u + DAY)
+    assert allowance(limited, "alice").remaining == 1000
+
+
+def test_a_window_changed_in_the_same_second_lets_nothing_more_through(limited):
+    """10 USD per 30 days, 10 bought; the window changes in the same block: still nothing more."""
+    world, client = limited.world, limited.world.client
+    limited.limits.set_limit("retail", "10", "USD", 30, world.operator)
+    allocate(limited, limited.token_a, "alice", "10")
+    for days in (31, 1, 30):
+        limited.limits.set_limit("retail", "10", "USD", days, world.operator)
+        with pytest.raises(r.PurchaseLimitExceeded):
+            allocate(limited, limited.token_a, "alice", "10")
+        with pytest.raises(r.PurchaseLimitExceeded):  # the chain too
+            client.send(limited.issuer_agent, limited.token_a.contract, "allocate", b"LIMA-1".ljust(32, b"\0"),
+                        limited.alice.address, 10 * 10**limited.token_a.decimals, gas=600_000)
+    assert allowance(limited, "alice").remaining == 0
+
+
+def test_more_than_32_acquisitions_in_a_window_are_never_counted_short(limited):
+    """40 acquisitions on 40 distinct seconds: the first 32 age out each exactly, the rest no earlier than theirs."""
+    world, client = limited.world, limited.world.client
+    times = []
+    for _ in range(40):
+        times.append(bought_at(client, allocate(limited, limited.token_a, "alice", "1")))
+        client.travel(60)
+    for n, t in enumerate(times[:31]):  # each of the first 31 ages out alone, at its own second
+        at(client, t + 30 * DAY - 1)
+        assert allowance(limited, "alice").remaining == 1000 - 40 + n, n
+        at(client, t + 30 * DAY)
+        assert allowance(limited, "alice").remaining == 1000 - 40 + n + 1, n
+    at(client, times[-1] + 30 * DAY - 1)
+    assert allowance(limited, "alice").remaining == 1000 - 9  # the newest 9 count until the last one's end
+    at(client, times[-1] + 30 * DAY)
+    assert allowance(limited, "alice").remaining == 1000
+
+
+def test_an_acquisition_costs_the_same_at_fixed_points_of_a_long_history(limited):
+    """One transfer a day at noon for 40 days, each ageing out one of 30 days before: flat once the queue turns."""
+    world, client = limited.world, limited.world.client
+    token = limited.token_a
+    allocate(limited, token, "bob", "100000")
+    token.set_reference_price("1.00", "USD", limited.issuer_agent)
+    start = (client.now() // DAY + 1) * DAY + DAY // 2
     costs = []
-    for _ in range(40):  # one acquisition a day: more days than the ring has buckets
-        costs.append(allocate(limited, limited.token_a, "alice", "1")["gasUsed"])
-        world.client.travel(DAY)
-    lapped = costs[33:]
-    assert max(lapped) - min(lapped) <= 0.01 * min(lapped), costs
-    assert max(lapped) <= max(costs[:4]), costs  # no dearer than the first days, which write fresh slots
+    for day in range(40):
+        at(client, start + day * DAY)
+        costs.append(token.transfer(limited.bob, limited.alice.address, "1")["gasUsed"])
+    steady = costs[31:]
+    assert max(steady) <= 105_000, costs
+    assert max(steady) - min(steady) <= 2_200, costs  # the head and the tail share a slot or not
+    assert max(steady) <= max(costs[1:31]) + 2_200, costs
+
+
+def test_a_gas_estimate_covers_mining_at_the_worst_later_time(limited):
+    """Estimated (raw eth_estimateGas, no margin) while 32 purchases are live, mined after all of them expired."""
+    world, client = limited.world, limited.world.client
+    token = limited.token_a
+    allocate(limited, token, "bob", "1000")
+    token.set_reference_price("1.00", "USD", limited.issuer_agent)
+    t = bought_at(client, token.allocate_many("LIMA-1", [(limited.alice.address, "1")] * 32, limited.issuer_agent))
+    at(client, t + 30 * DAY - 2)
+    data = token.contract.encode_abi("transfer", [limited.alice.address, 10**token.decimals])
+    estimate = client.w3.eth.estimate_gas({"from": limited.bob.address, "to": token.address, "data": data})
+    at(client, t + 30 * DAY + 1)
+    receipt = client.send(limited.bob, token.contract, "transfer", limited.alice.address, 10**token.decimals,
+                          gas=estimate)
+    assert receipt["status"] == 1
+    assert allowance(limited, "alice").remaining == 999
+
+
+def test_a_refusal_names_the_allowance_left_and_the_amount_attempted(limited):
+    client = limited.world.client
+    allocate(limited, limited.token_a, "alice", "999")
+    with pytest.raises(r.PurchaseLimitExceeded) as refused:
+        allocate(limited, limited.token_b, "alice", "2")  # 20 USD at 10.00
+    assert not refused.value.sent
+    assert (refused.value.remaining, refused.value.currency, refused.value.amount) == (
+        Decimal("1.00"), "USD", Decimal("2"))
+    assert "1.00 USD" in str(refused.value) and "2 LIMB" in str(refused.value)
+    limited.token_a.set_reference_price("1.00", "USD", limited.issuer_agent)
+    allocate(limited, limited.token_a, "bob", "10")
+    with pytest.raises(r.PurchaseLimitExceeded) as refused:
+        limited.token_a.transfer(limited.bob, limited.alice.address, "2")
+    assert (refused.value.remaining, refused.value.currency, refused.value.amount) == (
+        Decimal("1.00"), "USD", Decimal("2"))
+    assert "1.00 USD" in str(refused.value) and "2 LIMA" in str(refused.value)
+    with pytest.raises(r.PurchaseLimitExceeded) as refused:  # the chain's refusal (no pre-check): the same figures
+        limited.token_a._send(limited.bob, "transfer", limited.alice.address, 2 * 10**limited.token_a.decimals)
+    assert (refused.value.remaining, refused.value.currency, refused.value.amount) == (
+        Decimal("1.00"), "USD", Decimal("2"))
 
 
 def test_a_limit_too_large_for_the_ledger_is_refused(limited):
     world = limited.world
     with pytest.raises(errors.ValidationError, match="too large"):
-        limited.limits.set_limit("retail", str(2**64), "JPY", 30, world.operator)  # yen: no minor units
+        limited.limits.set_limit("retail", str(2**56), "JPY", 30, world.operator)  # yen: no minor units
     with pytest.raises(errors.LimitsInvalidAmount):
-        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 2**64, b"USD", 30 * DAY)
+        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 2**56, b"USD", 30 * DAY)
+    with pytest.raises(errors.LimitsInvalidWindow):
+        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 1000, b"USD", 2**32)

@@ -77,21 +77,21 @@ def test_expired_kyc_by_moving_time(funded):
 def test_admitted_categories(funded):
     set_rules(funded, categories=["qualified", "professional"])
     refused(funded, r.ReceiverCategoryNotAllowed, funded.bob, funded.alice.address, "1")
-    refused(funded, r.SenderCategoryNotAllowed, funded.alice, funded.bob.address, "1")
+    passes(funded, funded.alice, funded.bob.address, "1")  # a holder who no longer qualifies may still sell
     passes(funded, funded.bob, funded.carol.address, "1")
 
 
 def test_admitted_kinds(funded):
     set_rules(funded, kinds=["individual"])
     refused(funded, r.ReceiverKindNotAllowed, funded.bob, funded.carol.address, "1")
-    refused(funded, r.SenderKindNotAllowed, funded.carol, funded.bob.address, "1")
+    passes(funded, funded.carol, funded.bob.address, "1")
     passes(funded, funded.bob, funded.alice.address, "1")
 
 
 def test_country_allowlist(funded):
     set_rules(funded, allowed_countries=["KZ"])
     refused(funded, r.ReceiverCountryNotAllowed, funded.bob, funded.erin.address, "1")
-    refused(funded, r.SenderCountryNotAllowed, funded.erin, funded.bob.address, "1")
+    passes(funded, funded.erin, funded.bob.address, "1")
     passes(funded, funded.bob, funded.alice.address, "1")
 
 
@@ -119,10 +119,32 @@ def test_the_astana_pilot_rule_resident_companies_except_miners(funded):
     assert funded.token.rules().deny_rules == (pilot,)
 
 
-def test_a_resident_company_holding_before_the_rule_cannot_send_after_it(funded):
+def test_a_resident_company_holding_before_the_rule_may_sell_but_not_buy_after_it(funded):
     allocate(funded, "kzco", "100")
     set_rules(funded, deny_rules=[DenyRule(residency="KZ", kinds=["legal_entity"], exempt_flags=["licensed_miner"])])
-    refused(funded, r.SenderDeniedByRule, funded.kzco, funded.bob.address, "1")
+    passes(funded, funded.kzco, funded.bob.address, "1")  # the rules judge the acquirer
+    refused(funded, r.ReceiverDeniedByRule, funded.bob, funded.kzco.address, "1")
+
+
+def test_a_miner_that_lost_its_flag_may_still_sell_to_an_eligible_receiver_unless_stopped(funded):
+    """Before: a miner that lost its flag could not sell even to a non-resident; only a forced transfer moved it."""
+    from dfa.enforcement import Enforcement
+    from dfa.operator.investors import InvestorProfile
+
+    world = funded.world
+    set_rules(funded, deny_rules=[DenyRule(residency="KZ", kinds=["legal_entity"], exempt_flags=["licensed_miner"])])
+    world.registry.update(funded.ids["dave"], InvestorProfile(category="professional", kind="legal_entity",
+                                                              country="KZ", residency="KZ",
+                                                              kyc_valid_until=world.client.now() + YEAR),
+                          world.registrar)
+    refused(funded, r.ReceiverDeniedByRule, funded.bob, funded.dave.address, "1")
+    passes(funded, funded.dave, funded.carol.address, "1")  # a non-resident company may buy from it
+    refused(funded, r.ReceiverDeniedByRule, funded.dave, funded.kzco.address, "1")  # not to another resident company
+    assert funded.token.contract.functions.canSend(funded.dave.address).call()
+    Enforcement(funded.token).freeze_wallet(funded.dave.address, "Court 9", funded.enforcement_agent)
+    refused(funded, r.SenderFrozen, funded.dave, funded.carol.address, "1")  # standing still stops it
+    world.registry.suspend(funded.ids["erin"], "Decision 4", world.registrar)
+    refused(funded, r.SenderSuspended, funded.erin, funded.bob.address, "1")
 
 
 def test_supply_cap_exactly_at_the_cap_passes_and_one_unit_over_fails(funded):
@@ -201,6 +223,6 @@ def test_rule_values_are_checked_on_chain_too(funded):
 def test_an_allowlist_without_any_country_admits_no_one(funded):
     # the settings' feature bits must not skip the country check when only the allowlist is on
     funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", True)
-    refused(funded, r.SenderCountryNotAllowed, funded.alice, funded.bob.address, "1")
+    refused(funded, r.ReceiverCountryNotAllowed, funded.alice, funded.bob.address, "1")
     funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", False)
     passes(funded, funded.alice, funded.bob.address, "1")

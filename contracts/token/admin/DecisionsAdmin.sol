@@ -23,8 +23,9 @@ abstract contract DecisionsAdmin is IssuanceDecisions {
      * @dev Publishes a new issuance decision (version 1).
      *
      * Requirements: caller has DEFAULT_ADMIN_ROLE (the issuer); the id is new and not zero;
-     * the terms are valid: a document hash, a cap, a currency, admitted categories, and a
-     * subscription window that ends after it starts and after now.
+     * the terms are valid: a document hash, a cap, a currency, a price above zero when the
+     * operator has purchase limits, admitted categories, and a subscription window that ends
+     * after it starts and after now.
      *
      * Emits {DecisionPublished}.
      */
@@ -102,6 +103,11 @@ abstract contract DecisionsAdmin is IssuanceDecisions {
         require(terms.cap != 0, DFAInvalidDecisionTerms(decisionId, "cap"));
         require(terms.minSubscription <= terms.cap, DFAInvalidDecisionTerms(decisionId, "minSubscription"));
         require(terms.currency != bytes3(0), DFAInvalidDecisionTerms(decisionId, "currency"));
+        // every token of an operator with purchase limits is limited: its allocations must be valued
+        require(
+            terms.price != 0 || address(_settings().registry.purchaseLimits()) == address(0),
+            DFAInvalidDecisionTerms(decisionId, "price")
+        );
         require(
             terms.categories != 0 && terms.categories & ~uint8(0x0e) == 0,
             DFAInvalidDecisionTerms(decisionId, "categories")

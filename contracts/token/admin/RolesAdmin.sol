@@ -10,7 +10,8 @@ import {TokenRoles} from "../extensions/TokenRoles.sol";
  * the first ones included ({initializeRoles}).
  *
  * Kept apart ({keptApart}): the enforcement role from the issuer's admin, issuer agent and
- * compliance roles and from the operator role; the issuer's admin from the operator role.
+ * compliance roles and from the operator role; the issuer's admin from the operator role; the
+ * pricing role from the issuer's admin and issuer agent (the issuer side never values its own token).
  * `dfa/access.py` states the same as data and the tests try every pair.
  */
 abstract contract RolesAdmin is TokenRoles {
@@ -24,12 +25,15 @@ abstract contract RolesAdmin is TokenRoles {
         if (a == ENFORCEMENT_ROLE) {
             return b == DEFAULT_ADMIN_ROLE || b == ISSUER_AGENT_ROLE || b == COMPLIANCE_ROLE || b == OPERATOR_ROLE;
         }
+        if (b == PRICING_ROLE) (a, b) = (b, a);
+        if (a == PRICING_ROLE) return b == DEFAULT_ADMIN_ROLE || b == ISSUER_AGENT_ROLE;
         return (a == DEFAULT_ADMIN_ROLE && b == OPERATOR_ROLE) || (a == OPERATOR_ROLE && b == DEFAULT_ADMIN_ROLE);
     }
 
     /**
      * @dev Grants the token's first roles while it is being initialized: the issuer's and its
-     * agents', and OPERATOR_ROLE to `operator`, which administers itself and ENFORCEMENT_ROLE.
+     * agents', and OPERATOR_ROLE to `operator`, which administers itself, ENFORCEMENT_ROLE and
+     * PRICING_ROLE.
      *
      * Requirements: only while the token initializes; every holder is set; roles kept apart go
      * to different accounts.
@@ -60,8 +64,21 @@ abstract contract RolesAdmin is TokenRoles {
         }
     }
 
+    /**
+     * @dev Grants PRICING_ROLE to `pricingAgent` while the token is being initialized, after
+     * {initializeRoles}; zero grants nothing (the operator, its admin, grants it later).
+     *
+     * Requirements: only while the token initializes; the agent holds no role kept apart from pricing.
+     *
+     * Emits {RoleGranted}.
+     */
+    function initializePricingAgent(address pricingAgent) external onlyInitializing {
+        if (pricingAgent != address(0)) _grantRole(PRICING_ROLE, pricingAgent);
+    }
+
     function _grantRole(bytes32 role, address account) internal virtual override returns (bool) {
-        bytes32[5] memory guarded = [DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE];
+        bytes32[6] memory guarded =
+            [DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE, PRICING_ROLE];
         for (uint256 i = 0; i < guarded.length; ++i) {
             bytes32 held = guarded[i];
             require(!keptApart(role, held) || !hasRole(held, account), DFARolesKeptApart(role, held, account));

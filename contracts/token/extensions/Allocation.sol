@@ -87,7 +87,7 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
         uint8 code = _decisionRestriction(decisionId, move.receiver, move.value);
         if (code != Restrictions.SUCCESS) return code;
         DecisionTerms storage terms = _currentTerms(decisionId);
-        return _acquisitionRestriction(move, terms.price, terms.currency);
+        return _acquisitionRestriction(move, terms.price, terms.currency, block.timestamp); // an issue price is not stale
     }
 
     function _restriction(Move memory move)

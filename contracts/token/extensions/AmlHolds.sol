@@ -9,7 +9,7 @@ import {Restrictions} from "../Restrictions.sol";
  * @notice A transfer worth more than the threshold the compliance agent sets (valued at the
  * reference price) needs a prior approval of exactly that transfer (sender, receiver, amount).
  * An approval is used up by the transfer and lapses at its expiry. A transfer that cannot be
- * valued in the threshold's currency needs an approval too.
+ * valued in the threshold's currency (no price, a zero price, another currency) needs an approval too.
  */
 abstract contract AmlHolds is PurchaseLimited {
     /// @custom:storage-location erc7201:dfa.storage.AmlHolds
@@ -53,7 +53,7 @@ abstract contract AmlHolds is PurchaseLimited {
         AmlHoldsStorage storage $ = _amlHoldsStorage();
         uint256 value = move.value;
         ReferencePrice memory price = referencePrice();
-        return price.currency != $.currency || _fiatValue(value, price.price) > $.threshold;
+        return price.price == 0 || price.currency != $.currency || _fiatValue(value, price.price) > $.threshold;
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {

@@ -10,8 +10,10 @@ import {Restrictions} from "../Restrictions.sol";
 /**
  * @title Eligibility
  * @notice Who may hold the token: both parties of a transfer (the receiver of a mint) are
- * verified investors of the operator's registry whose category, kind and countries the
- * token admits, and whom no deny rule catches.
+ * verified investors of the operator's registry (registered, active, KYC in force); the
+ * acquirer is also one whose category, kind and countries the token admits, and whom no deny
+ * rule catches. A holder who no longer qualifies under those rules may still sell to one who
+ * does (freezes, lock-ups, suspension and expired KYC still stop it).
  *
  * Gas: the parties' records come with the move (one registry call for both), admitted
  * categories and kinds with its settings slot; a country rule costs a read only when some
@@ -149,7 +151,7 @@ abstract contract Eligibility is Restricted, TokenRoles {
         return super._restriction(move);
     }
 
-    /// @dev The sender's reason against the investor `record` (`asReceiver` 0), or the receiver's (1).
+    /// @dev The sender's reason against the investor `record` (`asReceiver` 0: its standing only), or the receiver's (1).
     function _partyRestriction(Settings memory settings, uint256 record, uint8 asReceiver)
         internal
         view
@@ -158,6 +160,7 @@ abstract contract Eligibility is Restricted, TokenRoles {
         if (record == 0) return Restrictions.SENDER_NOT_REGISTERED + asReceiver;
         if (record.status() != InvestorRecords.ACTIVE) return Restrictions.SENDER_SUSPENDED + asReceiver;
         if (block.timestamp >= record.kycValidUntil()) return Restrictions.SENDER_KYC_EXPIRED + asReceiver;
+        if (asReceiver == 0) return Restrictions.SUCCESS; // the token's holding rules judge the acquirer only
         if (settings.categories & (1 << record.category()) == 0) {
             return Restrictions.SENDER_CATEGORY_NOT_ALLOWED + asReceiver;
         }

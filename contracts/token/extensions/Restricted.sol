@@ -48,7 +48,7 @@ abstract contract Restricted is ERC20Upgradeable {
     uint16 internal constant FEATURE_MAX_BALANCE = 1 << 0;
     uint16 internal constant FEATURE_HOLDER_CAPS = 1 << 1;
     uint16 internal constant FEATURE_AML = 1 << 2;
-    uint16 internal constant FEATURE_PURCHASE_LIMITS = 1 << 3;
+    uint16 internal constant FEATURE_PURCHASE_LIMITS = 1 << 3; // the operator named its purchase limits
     uint16 internal constant FEATURE_GRANULARITY = 1 << 4;
     uint16 internal constant FEATURE_FREEZES = 1 << 5; // some wallet or tokens were frozen once
     uint16 internal constant FEATURE_LOCKS = 1 << 6; // some tokens were locked up once

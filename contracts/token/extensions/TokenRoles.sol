@@ -8,9 +8,10 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
  * @notice The separate roles of a DFA token; no single key does everything. The token admin
  * (DEFAULT_ADMIN_ROLE, the issuer) publishes issuance decisions and grants the issuer-side
  * roles (issuer agent, compliance, documents). OPERATOR_ROLE is held by the operator that
- * created the token and administers itself and ENFORCEMENT_ROLE (freezes, forced transfers,
- * recovery), so the issuer cannot make itself or its agents the enforcer. Roles kept apart
- * whoever grants them: see {RolesAdmin}.
+ * created the token and administers itself, ENFORCEMENT_ROLE (freezes, forced transfers,
+ * recovery) and PRICING_ROLE (the reference price the operator's purchase limits value
+ * transfers at), so the issuer can neither make itself the enforcer nor value its own token.
+ * Roles kept apart whoever grants them: see {RolesAdmin}.
  */
 abstract contract TokenRoles is AccessControlUpgradeable {
     /// @dev Allocates (mints) under a decision and redeems (burns).
@@ -21,11 +22,15 @@ abstract contract TokenRoles is AccessControlUpgradeable {
     bytes32 public constant ENFORCEMENT_ROLE = keccak256("ENFORCEMENT_ROLE");
     /// @dev Publishes and removes the token's documents.
     bytes32 public constant DOCUMENT_MANAGER_ROLE = keccak256("DOCUMENT_MANAGER_ROLE");
+    /// @dev The token's operator: administers the roles the issuer must not hand out; its own admin.
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    /// @dev Sets the reference price transfers are valued at; administered by the operator, never by the issuer.
+    bytes32 public constant PRICING_ROLE = keccak256("PRICING_ROLE");
 
-    /// @dev OPERATOR_ROLE administers itself and ENFORCEMENT_ROLE, fixed in code; the issuer's
-    /// DEFAULT_ADMIN_ROLE the others (OpenZeppelin's default).
+    /// @dev OPERATOR_ROLE administers itself, ENFORCEMENT_ROLE and PRICING_ROLE, fixed in code (no storage,
+    /// no way to change it); the issuer's DEFAULT_ADMIN_ROLE the others (OpenZeppelin's default).
     function getRoleAdmin(bytes32 role) public view virtual override returns (bytes32) {
-        return role == ENFORCEMENT_ROLE || role == OPERATOR_ROLE ? OPERATOR_ROLE : super.getRoleAdmin(role);
+        if (role == ENFORCEMENT_ROLE || role == PRICING_ROLE || role == OPERATOR_ROLE) return OPERATOR_ROLE;
+        return super.getRoleAdmin(role);
     }
 }

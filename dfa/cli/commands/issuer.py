@@ -13,7 +13,6 @@ from dfa.cli.home import home
 from dfa.errors import ValidationError
 from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
 from dfa.operator import InvestorRegistry
-from dfa.operator.limits import PurchaseLimits
 from dfa.regulator import LicenseRegistry
 from dfa.types import parse_address, to_base_units
 
@@ -24,7 +23,6 @@ def register(sub) -> None:
     actions.add_parser("deploy-factory", help="deploy the token factory").set_defaults(func=_deploy_factory)
     p = actions.add_parser("deploy", help="deploy a token from a spec file (signer: the licensed operator)")
     p.add_argument("spec", help="TOML or JSON token spec; its decision is published separately")
-    p.add_argument("--limits", action="store_true", help="report acquisitions to the operator's purchase limits")
     p.set_defaults(func=_deploy)
     p = actions.add_parser("publish-decision", help="publish the decision of a spec file (signer: the token admin)")
     p.add_argument("token")
@@ -73,8 +71,7 @@ def _deploy(ctx, args) -> None:
     spec = TokenSpec.model_validate(raw)
     factory = TokenFactory(ctx.client, ctx.deployments.address("factory"))
     registry = InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
-    limits = PurchaseLimits(ctx.client, ctx.deployments.address("limits")) if args.limits else None
-    created = factory.create_token(spec, registry, ctx.signer, purchase_limits=limits)
+    created = factory.create_token(spec, registry, ctx.signer)  # the operator's purchase limits apply to it
     ctx.deployments.record(spec.symbol, created.address)
     ctx.say(f"{spec.symbol} deployed at {created.address}", symbol=spec.symbol, token=created.address)
 

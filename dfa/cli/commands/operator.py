@@ -40,7 +40,8 @@ def register(sub) -> None:
     p = actions.add_parser("show", help="the investor a wallet belongs to")
     p.add_argument("wallet")
     p.set_defaults(func=_show)
-    p = actions.add_parser("deploy-limits", help="deploy the operator's purchase limits")
+    p = actions.add_parser("deploy-limits", help="deploy the operator's purchase limits and name them in its "
+                                                 "registry: every token of the operator applies them")
     p.set_defaults(func=_deploy_limits)
 
 
@@ -58,6 +59,7 @@ def _deploy(ctx, args) -> None:
 def _deploy_limits(ctx, args) -> None:
     limits = PurchaseLimits.deploy(ctx.client, ctx.deployments.address("factory"), ctx.signer)
     ctx.deployments.record("limits", limits.address)
+    InvestorRegistry(ctx.client, ctx.deployments.address("registry")).set_purchase_limits(limits, ctx.signer)
     ctx.say(f"purchase limits deployed at {limits.address}", limits=limits.address)
 
 
