@@ -63,6 +63,10 @@ contract Handler is DFASystem {
     error RecoveredOutsideInvestor(address token, address lost, address replacement);
     error RoleAdminBypassed(address target, bytes32 role, address actor, address account);
     error RolesJoined(address target, bytes32 role, bytes32 heldRole, address account);
+    error AcquiredWithoutConsent(address token, address to, uint256 value, uint256 consent);
+    error ConsentNotUsedUp(address token, address to, uint256 value, uint256 consentBefore, uint256 consentAfter);
+    error PricedOutsideBounds(address token, uint256 price, bytes3 currency, uint256 pricedAt);
+    error SenderJudgedOnTokenRules(address token, address from, uint8 code);
 
     /// @dev Typed views of a token's admin and terms modules, for abi.encodeCall (a token reaches them by delegation).
     DFATokenAdmin private constant _ADMIN = DFATokenAdmin(payable(address(0)));
@@ -255,8 +259,12 @@ contract Handler is DFASystem {
 
     /// @dev A transfer or transfer-from: the pre-check, the call, then what must hold if it went through.
     function _move(DFAToken token, address actor, address from, address to, uint256 value, bytes memory data) internal {
+        vm.prank(actor); // the pre-check as the caller sees it: a receiver that pulls has consented
         uint8 expected = token.detectTransferRestriction(from, to, value);
-        Receiving memory before = _receiving(token, to, value, token.referencePrice().price);
+        // a holder is judged on its standing only: the token's rules (category, kind, country, deny rules) judge the acquirer
+        if (expected >= 16 && expected <= 22 && expected % 2 == 0) revert SenderJudgedOnTokenRules(address(token), from, expected);
+        DFAToken.ReferencePrice memory price = token.referencePrice();
+        Receiving memory before = _receiving(token, actor, to, value, price.price, price.currency, price.setAt);
         bytes32 fromId = registry.investorIdOf(from);
         (bool ok, bytes memory ret) = _send(actor, address(token), data);
         _checkOutcome(token, from, to, value, expected, ok, ret);
@@ -287,8 +295,9 @@ contract Handler is DFASystem {
         uint256 value = _bound(amountSeed, 0, 10 ** token.decimals() * (amountSeed % 5 == 0 ? 500 : 15));
         address actor = _actor(actorSeed, issuerAgent);
         bool agent = token.hasRole(ISSUER_AGENT_ROLE, actor);
+        vm.prank(actor);
         uint8 expected = token.detectAllocationRestriction(decision, to, value);
-        Receiving memory before = _receiving(token, to, value, _decisionPrice(token, decision));
+        Receiving memory before = _receivingAllocation(token, actor, to, value, decision);
         (bool ok, bytes memory ret) = _send(actor, address(token), abi.encodeCall(token.allocate, (decision, to, value)));
         if (agent) _checkOutcome(token, address(0), to, value, expected, ok, ret);
         if (!ok) return;
@@ -310,10 +319,9 @@ contract Handler is DFASystem {
         bytes32 decision = decisions[t][0];
         // every allocation of the batch is an acquisition: they are checked as single ones (tokens
         // reach a verified wallet within the caps, limits) by comparing with the ledger after
-        Receiving memory first = _receiving(token, to[0], values[0], _decisionPrice(token, decision));
-        (bool ok,) = _send(
-            _actor(actorSeed, issuerAgent), address(token), abi.encodeCall(token.allocateBatch, (decision, to, values))
-        );
+        address actor = _actor(actorSeed, issuerAgent);
+        Receiving memory first = _receivingAllocation(token, actor, to[0], values[0], decision);
+        (bool ok,) = _send(actor, address(token), abi.encodeCall(token.allocateBatch, (decision, to, values)));
         if (ok) {
             allocated[t] += values[0] + values[1];
             _checkDecisionCap(token, decision);
@@ -322,7 +330,7 @@ contract Handler is DFASystem {
         }
         if (ok && to[0] != to[1] && values[0] != 0 && first.id != registry.investorIdOf(to[1])) {
             _received(token, to[0], values[0], first);
-            Receiving memory second = _receiving(token, to[1], values[1], _decisionPrice(token, decision));
+            Receiving memory second = _receivingAllocation(token, actor, to[1], values[1], decision);
             _countAcquisition(second.id, second.category, second.fiat);
         }
     }
@@ -369,11 +377,40 @@ contract Handler is DFASystem {
 
     // ------------------------------------------------------------------ pricing, AML, rules
 
+    /// @dev By the pricing agent (sometimes anyone; the issuer agent never may); sometimes zero,
+    /// another currency or outside the operator's bounds (refused).
     function setReferencePrice(uint256 actorSeed, uint256 tokenSeed, uint256 priceSeed) external {
         bytes3 currency = priceSeed % 7 == 0 ? bytes3("EUR") : bytes3("USD");
         uint256 price = priceSeed % 11 == 0 ? 0 : _bound(priceSeed >> 8, 1, 1_000_00);
-        _send(_actor(actorSeed, issuerAgent), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setReferencePrice, (price, currency, 2)));
+        address actor = _actor(actorSeed, actorSeed % 16 == 1 ? issuerAgent : pricer);
+        _send(actor, address(_token(tokenSeed)), abi.encodeCall(_ADMIN.setReferencePrice, (price, currency, 2)));
+    }
+
+    /// @dev The operator's price bounds and staleness for a token (sometimes invalid: refused).
+    function setPriceBounds(uint256 actorSeed, uint256 tokenSeed, uint256 boundsSeed) external {
+        uint96 min = uint96(boundsSeed % 9 == 0 ? 0 : _bound(boundsSeed, 1, 200_00));
+        uint96 max = uint96(boundsSeed % 13 == 0 ? min / 2 : min + _bound(boundsSeed >> 64, 0, 800_00));
+        uint40 maxAge = uint40(boundsSeed % 17 == 0 ? 0 : _bound(boundsSeed >> 128, 1, 60 days));
+        address token = boundsSeed % 23 == 0 ? address(registry) : address(_token(tokenSeed)); // not a token: refused
+        _send(_actor(actorSeed, operator), address(limits),
+            abi.encodeCall(limits.setPriceBounds, (token, min, max, "USD", maxAge)));
+    }
+
+    /// @dev A wallet's consent to acquisitions pushed to it: an amount, none, or any (standing).
+    function setAcquisitionConsent(uint256 tokenSeed, uint256 walletSeed, uint256 valueSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 value = valueSeed % 4 == 0 ? type(uint256).max : valueSeed % 4 == 1 ? 0
+            : _bound(valueSeed >> 8, 1, 10 ** token.decimals() * 20);
+        _send(_wallet(walletSeed), address(token), abi.encodeCall(_ADMIN.setAcquisitionConsent, (value)));
+    }
+
+    /// @dev Anyone may make a token copy its registry's choice of limits again (it never removes them).
+    function syncPurchaseLimits(uint256 actorSeed, uint256 tokenSeed) external {
+        DFAToken token = _token(tokenSeed);
+        _send(everyone[actorSeed % everyone.length], address(token), abi.encodeCall(_ADMIN.syncPurchaseLimits, ()));
+        if (address(DFATokenAdmin(payable(address(token))).purchaseLimits()) != address(limits)) {
+            revert CapExceeded(address(token), address(0), "limits removed", 0, 0);
+        }
     }
 
     function setAmlThreshold(uint256 actorSeed, uint256 tokenSeed, uint256 threshold) external {
@@ -556,17 +593,18 @@ contract Handler is DFASystem {
 
     /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts. A
     /// grant or revocation that went through was made by a holder of the role's admin as intended
-    /// (`dfa/access.py`: on a token, OPERATOR_ROLE administers itself and ENFORCEMENT_ROLE, the
+    /// (`dfa/access.py`: on a token, OPERATOR_ROLE administers itself, ENFORCEMENT_ROLE and PRICING_ROLE, the
     /// issuer's DEFAULT_ADMIN_ROLE the others), and no account of a token holds two roles kept apart.
     function role(uint256 actorSeed, uint256 targetSeed, uint256 roleSeed, uint256 accountSeed, uint8 act) external {
         address target = [address(tokens[0]), address(tokens[1]), address(registry), address(licences), address(limits)][
             targetSeed % 5];
-        bytes32[9] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
-            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE, OPERATOR_ROLE];
-        bytes32 r = roles[roleSeed % 9];
+        bytes32[10] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
+            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE, OPERATOR_ROLE, PRICING_ROLE];
+        bytes32 r = roles[roleSeed % 10];
         address account = everyone[accountSeed % everyone.length];
         bool token = _tokenIndex(target) >= 0;
-        bytes32 adminRole = token && (r == ENFORCEMENT_ROLE || r == OPERATOR_ROLE) ? OPERATOR_ROLE : bytes32(0);
+        bool operators = r == ENFORCEMENT_ROLE || r == OPERATOR_ROLE || r == PRICING_ROLE;
+        bytes32 adminRole = token && operators ? OPERATOR_ROLE : bytes32(0);
         address admin = target == address(registry) || target == address(limits) ? operator
             : target == address(licences) ? regulator : adminRole == OPERATOR_ROLE ? operator : issuer;
         address actor = _actor(actorSeed, act % 3 == 2 ? account : admin);
@@ -582,9 +620,11 @@ contract Handler is DFASystem {
 
     /// @dev The pairs of roles of a token no account holds together (`dfa/access.py` KEPT_APART).
     function _checkKeptApart(IAccessControl token, address account) internal view {
-        bytes32[5] memory a = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, OPERATOR_ROLE, bytes32(0)];
-        bytes32[5] memory b = [ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE];
-        for (uint256 i = 0; i < 5; ++i) {
+        bytes32[7] memory a =
+            [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, OPERATOR_ROLE, bytes32(0), bytes32(0), ISSUER_AGENT_ROLE];
+        bytes32[7] memory b =
+            [ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE, PRICING_ROLE, PRICING_ROLE];
+        for (uint256 i = 0; i < 7; ++i) {
             if (token.hasRole(a[i], account) && token.hasRole(b[i], account)) revert RolesJoined(address(token), a[i], b[i], account);
         }
     }
@@ -614,6 +654,8 @@ contract Handler is DFASystem {
         _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
         _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
         _send(actor, address(token), abi.encodeCall(_TERMS.initializeRoles, (actor, actor, actor, outsider, actor, outsider)));
+        _send(actor, address(token), abi.encodeCall(_TERMS.initializePricingAgent, (actor)));
+        _send(actor, address(token), abi.encodeCall(_ADMIN.initializePricing, ()));
         _send(actor, address(token), abi.encodeCall(
             token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
         ));
@@ -720,6 +762,13 @@ contract Handler is DFASystem {
         _send(_actor(actorSeed, regulator), address(licences), abi.encodeCall(licences.setMinRecoveryDelay, (minimum, decision)));
     }
 
+    /// @dev The operator names its limits in its registry again (or another account's contract: refused).
+    function setPurchaseLimits(uint256 actorSeed, uint256 which) external {
+        address named = which % 3 == 0 ? address(licences) : which % 3 == 1 ? outsider : address(limits);
+        _send(_actor(actorSeed, operator), address(registry), abi.encodeCall(registry.setPurchaseLimits, (IPurchaseLimits(named))));
+        if (address(registry.purchaseLimits()) != address(limits)) revert CapExceeded(address(registry), named, "limits replaced", 0, 0);
+    }
+
     function setRecoveryDelay(uint256 actorSeed, uint64 delay) external {
         _send(_actor(actorSeed, operator), address(registry),
             abi.encodeCall(registry.setRecoveryDelay, (delay % 4 == 0 ? 0 : delay % 5 days)));
@@ -755,8 +804,8 @@ contract Handler is DFASystem {
     function _config() internal view returns (DFAToken.TokenConfig memory config) {
         (config.name, config.symbol, config.jurisdiction, config.admin) = ("T", "T", KZ, issuer);
         (config.issuerAgent, config.complianceAgent, config.enforcementAgent) = (issuerAgent, compliance, enforcement);
-        (config.documentManager, config.registry, config.purchaseLimits) =
-            (documents, IInvestorRegistry(address(registry)), IPurchaseLimits(address(limits)));
+        (config.documentManager, config.registry, config.pricingAgent) =
+            (documents, IInvestorRegistry(address(registry)), pricer);
         (config.supplyCap, config.granularity, config.rules.categories, config.rules.kinds) = (100, 1, 0x0e, 0x06);
     }
 
@@ -780,23 +829,38 @@ contract Handler is DFASystem {
         uint8 category;
         uint256 held; // its investor's balance of the token
         uint256 fiat; // the acquisition's value in minor units at the price that applies
+        bool pushed; // by someone else than the receiver: needs its consent when limited
+        uint256 consent; // what the receiver agreed to acquire by push on this token
+        uint256 price; // what the acquisition is valued at, per whole token
+        bytes3 currency;
+        uint256 pricedAt; // when that price was set (an issue price: now)
     }
 
-    function _receiving(DFAToken token, address to, uint256 value, uint256 price)
-        internal
-        view
-        returns (Receiving memory r)
-    {
+    function _receiving(
+        DFAToken token,
+        address actor,
+        address to,
+        uint256 value,
+        uint256 price,
+        bytes3 currency,
+        uint256 pricedAt
+    ) internal view returns (Receiving memory r) {
         IInvestorRegistry.Investor memory investor;
         (r.id, investor) = registry.identityOf(to);
         (r.verified, r.category, r.held) = (registry.isVerified(to), investor.category, token.investorBalance(r.id));
         uint256 unit = 10 ** token.decimals();
         r.fiat = (value * price + unit - 1) / unit;
+        (r.pushed, r.consent) = (actor != to, DFATokenAdmin(payable(address(token))).acquisitionConsent(to));
+        (r.price, r.currency, r.pricedAt) = (price, currency, pricedAt);
     }
 
-    function _decisionPrice(DFAToken token, bytes32 decision) internal view returns (uint256) {
+    function _receivingAllocation(DFAToken token, address actor, address to, uint256 value, bytes32 decision)
+        internal
+        view
+        returns (Receiving memory)
+    {
         (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
-        return current.terms.price;
+        return _receiving(token, actor, to, value, current.terms.price, current.terms.currency, block.timestamp);
     }
 
     /// @dev A decision never allocates beyond its cap (only allocations and amendments change either).
@@ -844,7 +908,29 @@ contract Handler is DFASystem {
                 revert CapExceeded(address(token), to, "maxCategoryHolders", inCategory, maxByCategory[before.category]);
             }
         }
+        if (_limited(token, before.category)) _checkLimitedAcquisition(token, to, value, before);
         _countAcquisition(before.id, before.category, before.fiat);
+    }
+
+    /// @dev Whether an acquisition by an investor of `category` on `token` counts against a purchase limit.
+    function _limited(DFAToken token, uint8 category) internal view returns (bool) {
+        return address(DFATokenAdmin(payable(address(token))).purchaseLimits()) != address(0)
+            && limits.limitOf(category).amount != 0;
+    }
+
+    /// @dev A limited acquisition was valued at a price within the operator's bounds for the token,
+    /// not older than they allow, and, pushed by someone else, had the receiver's consent, which it used up.
+    function _checkLimitedAcquisition(DFAToken token, address to, uint256 value, Receiving memory before) internal view {
+        IPurchaseLimits.PriceBounds memory bounds = limits.priceBounds(address(token));
+        if (bounds.min == 0 || before.currency != bounds.currency || before.price < bounds.min || before.price > bounds.max
+            || block.timestamp > before.pricedAt + bounds.maxAge) {
+            revert PricedOutsideBounds(address(token), before.price, before.currency, before.pricedAt);
+        }
+        if (!before.pushed) return;
+        if (before.consent < value) revert AcquiredWithoutConsent(address(token), to, value, before.consent);
+        uint256 consent = DFATokenAdmin(payable(address(token))).acquisitionConsent(to);
+        uint256 expected = before.consent == type(uint256).max ? before.consent : before.consent - value;
+        if (consent != expected) revert ConsentNotUsedUp(address(token), to, value, before.consent, consent);
     }
 
     /// @dev The acquisitions of the investor still inside the window of its limit (as set now),

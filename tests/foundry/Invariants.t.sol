@@ -42,7 +42,7 @@ abstract contract DFAInvariants is InvariantTest {
         (tokens[0], tokens[1], registry) = (handler.tokens(0), handler.tokens(1), handler.registry());
 
         Handler h = handler;
-        bytes4[48] memory chosen = [
+        bytes4[52] memory chosen = [
             h.transfer.selector,
             h.transferFrom.selector,
             h.approve.selector,
@@ -90,9 +90,13 @@ abstract contract DFAInvariants is InvariantTest {
             h.licence.selector,
             h.setLimit.selector,
             h.createToken.selector,
-            h.warp.selector
+            h.warp.selector,
+            h.setPriceBounds.selector,
+            h.setAcquisitionConsent.selector,
+            h.syncPurchaseLimits.selector,
+            h.setPurchaseLimits.selector
         ];
-        bytes4[] memory selectors = new bytes4[](48);
+        bytes4[] memory selectors = new bytes4[](52);
         for (uint256 i = 0; i < selectors.length; ++i) {
             selectors[i] = chosen[i];
         }
