@@ -173,6 +173,7 @@ LIMITS_CALLS = {
     "setLimit": lambda m, limits: [1, 100000, b"USD", 30 * 86400],
     "grantRole": lambda m, limits: [role_id("LIMITS_ADMIN_ROLE"), m.world.registrar.address],
     "revokeRole": lambda m, limits: [role_id("LIMITS_ADMIN_ROLE"), m.world.operator.address],
+    "setPriceBounds": lambda m, limits: [m.token.address, 50, 200, b"USD", 86400],
 }
 LIMITS_ACTORS = {"operator": lambda m: m.world.operator, "regulator": lambda m: m.world.regulator,
                  "registrar": lambda m: m.world.registrar, "admin": lambda m: m.admin,
@@ -216,7 +217,7 @@ def test_purchase_limits_roles_are_renounced_by_their_holder_only_and_acquisitio
 
 HOLDER = {"DEFAULT_ADMIN_ROLE": "admin", "ISSUER_AGENT_ROLE": "issuer_agent", "COMPLIANCE_ROLE": "compliance_agent",
           "ENFORCEMENT_ROLE": "enforcement_agent", "DOCUMENT_MANAGER_ROLE": "document_manager",
-          "OPERATOR_ROLE": "operator"}
+          "OPERATOR_ROLE": "operator", "PRICING_ROLE": "pricing_agent"}
 
 
 def test_every_token_role_has_an_admin_and_a_holder_here():
@@ -280,7 +281,8 @@ def test_the_issuer_cannot_make_itself_the_enforcer_or_the_operator(market):
 
 
 SPEC_FIELD = {"DEFAULT_ADMIN_ROLE": "admin", "ISSUER_AGENT_ROLE": "issuer_agent", "COMPLIANCE_ROLE": "compliance_agent",
-              "ENFORCEMENT_ROLE": "enforcement_agent", "DOCUMENT_MANAGER_ROLE": "document_manager"}
+              "ENFORCEMENT_ROLE": "enforcement_agent", "DOCUMENT_MANAGER_ROLE": "document_manager",
+              "PRICING_ROLE": "pricing_agent"}
 
 
 @pytest.mark.parametrize("held, wanted", list(_pairs()))

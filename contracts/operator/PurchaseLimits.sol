@@ -168,6 +168,9 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
         return _priceBounds[token];
     }
 
+    // Slither reads the ring arithmetic (positions modulo ENTRIES) as randomness and the tests of
+    // a limit or a ledger being empty as timestamp comparisons; neither is what these lines do.
+    // slither-disable-start incorrect-equality,weak-prng
     /// @inheritdoc IPurchaseLimits
     function checkValuedAcquisition(
         uint256 record,
@@ -285,6 +288,7 @@ contract PurchaseLimits is AccessControl, IPurchaseLimits {
             (ledger.head, ledger.count) = (uint8((ledger.head + 1) % ENTRIES), ledger.count - 1);
         }
     }
+    // slither-disable-end incorrect-equality,weak-prng
 
     /// @dev The amount of the entry at ring `position` and when it stops counting: after the longest
     /// of the window it was made under and every window in force since.

@@ -16,6 +16,7 @@ ROLES = (
     "DOCUMENT_MANAGER_ROLE",
     "LIMITS_ADMIN_ROLE",
     "OPERATOR_ROLE",
+    "PRICING_ROLE",
 )
 ROLE_NAMES: dict[bytes, str] = {
     (bytes(32) if role == "DEFAULT_ADMIN_ROLE" else keccak(text=role)): role for role in ROLES
@@ -56,6 +57,20 @@ TEMPLATES: dict[str, str] = {
     "RegistryTooManyWallets": "investor {investorId} already has the maximum of {max} wallets",
     "RegistryLastWallet": "{wallet} is the last wallet of investor {investorId}; suspend the investor instead",
     "RegistryUnexpectedStatus": "investor {investorId} is {status}; the action needs another status",
+    "RegistryWalletOwedRecovery": "{wallet} is the replacement a completed recovery of {lost} still delivers to; "
+    "recover it in turn (with due process) instead of removing it",
+    "RegistryForeignPurchaseLimits": "the purchase limits at {limits} are not kept by operator {operator}",
+    "RecoveryReferenceRequired": "a recovery request needs its case reference (the identity re-verification case)",
+    "RecoveryDelayBelowMinimum": "a recovery delay of {delay} s is below the regulator's minimum of {minimum} s",
+    "RecoveryReplacementRetired": "the replacement {replacement} of {lost} is no longer a current wallet of the "
+    "investor; request a new recovery to a current wallet",
+    "LicenseReferenceRequired": "the regulator's act needs the reference of its decision",
+    "LicenseRecoveryDelayTooLong": "a minimum recovery delay of {delay} s is above the most allowed, {max} s",
+    "DFARecoveryAlreadyExecuted": "the recovery of {lost} was already carried out in this token",
+    "DFAPriceOutOfBounds": "price {price} {currency} is outside the operator's bounds for this token "
+    "({min}-{max} {boundsCurrency}); the operator sets the bounds",
+    "LimitsInvalidPriceBounds": "price bounds {min}-{max} {currency} (max age {maxAge} s) for {token} are not valid: "
+    "a positive minimum not above the maximum, a currency and a maximum age",
     # DFAToken (rule refusals, DFARestricted, have one class per reason code: dfa.restrictions)
     "DFARestricted": "refused by the token's rules (code {code})",
     "DFAInvalidGranularity": "granularity {granularity} must be at least one base unit",

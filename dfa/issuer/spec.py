@@ -201,14 +201,9 @@ class TokenRoles(Model):
     document_manager: Address
     """Publishes documents."""
     pricing_agent: Address | None = None
-    """Sets the reference price; neither the admin nor the issuer agent. The operator administers the
+    """Sets the reference price; neither the admin nor the issuer agent (roles kept apart,
+    ``dfa.access.KEPT_APART``: refused when the token is created). The operator administers the
     role: it may be left out and granted later by the operator."""
-
-    @model_validator(mode="after")
-    def _pricing_apart(self) -> TokenRoles:
-        if self.pricing_agent is not None and self.pricing_agent in (self.admin, self.issuer_agent):
-            raise ValidationError("the pricing agent must be neither the token admin nor the issuer agent")
-        return self
 
 
 class TokenSpec(Model):

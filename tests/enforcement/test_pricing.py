@@ -98,8 +98,10 @@ def test_the_pricing_role_is_the_operators_to_give_not_the_issuers(priced):
     assert token.has_role("OPERATOR_ROLE", world.operator.address)
     assert token.has_role("PRICING_ROLE", priced.pricing_agent.address)
     token.grant_role("PRICING_ROLE", world.wallets[3], world.operator)  # the operator may name another
-    with pytest.raises(errors.ValidationError, match="pricing agent"):
-        bond_spec(world, priced.roles | {"pricing_agent": priced.issuer_agent}, symbol="SELF")
+    joined = bond_spec(world, priced.roles | {"pricing_agent": priced.issuer_agent}, symbol="SELF", decision=None)
+    with pytest.raises(errors.DFARolesKeptApart) as refused:
+        priced.factory.create_token(joined, world.registry, world.operator)
+    assert not refused.value.sent and refused.value.account == priced.issuer_agent.address
 
 
 def test_an_issuer_agent_named_pricing_agent_is_refused_on_chain(market):

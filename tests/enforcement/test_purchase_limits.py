@@ -274,7 +274,7 @@ def test_an_acquisition_costs_the_same_at_fixed_points_of_a_long_history(limited
     world, client = limited.world, limited.world.client
     token = limited.token_a
     allocate(limited, token, "bob", "100000")
-    token.set_reference_price("1.00", "USD", limited.issuer_agent)
+    token.set_reference_price("1.00", "USD", limited.pricing_agent)
     start = (client.now() // DAY + 1) * DAY + DAY // 2
     costs = []
     for day in range(40):
@@ -291,7 +291,7 @@ def test_a_gas_estimate_covers_mining_at_the_worst_later_time(limited):
     world, client = limited.world, limited.world.client
     token = limited.token_a
     allocate(limited, token, "bob", "1000")
-    token.set_reference_price("1.00", "USD", limited.issuer_agent)
+    token.set_reference_price("1.00", "USD", limited.pricing_agent)
     t = bought_at(client, token.allocate_many("LIMA-1", [(limited.alice.address, "1")] * 32, limited.issuer_agent))
     at(client, t + 30 * DAY - 2)
     data = token.contract.encode_abi("transfer", [limited.alice.address, 10**token.decimals])
@@ -312,7 +312,7 @@ def test_a_refusal_names_the_allowance_left_and_the_amount_attempted(limited):
     assert (refused.value.remaining, refused.value.currency, refused.value.amount) == (
         Decimal("1.00"), "USD", Decimal("2"))
     assert "1.00 USD" in str(refused.value) and "2 LIMB" in str(refused.value)
-    limited.token_a.set_reference_price("1.00", "USD", limited.issuer_agent)
+    limited.token_a.set_reference_price("1.00", "USD", limited.pricing_agent)
     allocate(limited, limited.token_a, "bob", "10")
     with pytest.raises(r.PurchaseLimitExceeded) as refused:
         limited.token_a.transfer(limited.bob, limited.alice.address, "2")

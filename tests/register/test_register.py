@@ -128,7 +128,7 @@ def test_the_extract_follows_forced_transfers_and_recoveries(history):
     Enforcement(token).freeze_tokens(history.bob.address, "300", "Case 12", agent)
     second = world.client.dev_accounts()[9]
     world.registry.add_registrar(second.address, world.operator)
-    world.registry.request_recovery(history.bob.address, new_wallet, world.registrar)
+    world.registry.request_recovery(history.bob.address, new_wallet, "KYC case 12", world.registrar)
     world.client.travel(3 * 24 * 3600)
     world.registry.approve_recovery(history.bob.address, second)
     token.recover_wallet(history.bob.address, world.outsider)
