@@ -368,8 +368,8 @@ contract Handler is DFASystem {
     {
         uint256 t = tokenSeed % 2;
         bytes32 id = decisions[t][decisionSeed % decisions[t].length];
-        uint256 allocated = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
-        uint256 cap = capSeed % 3 == 0 ? allocated : allocated + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
+        uint256 under = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
+        uint256 cap = capSeed % 3 == 0 ? under : under + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
         IssuanceDecisions.DecisionTerms memory terms = decisionTerms(cap, _bound(priceSeed, 0, 500_00), 0);
         (bool ok,) = _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.amendDecision, (id, terms)));
         if (ok) _checkDecisionCap(tokens[t], id);
