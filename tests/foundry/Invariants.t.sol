@@ -42,7 +42,7 @@ abstract contract DFAInvariants is InvariantTest {
         (tokens[0], tokens[1], registry) = (handler.tokens(0), handler.tokens(1), handler.registry());
 
         Handler h = handler;
-        bytes4[52] memory chosen = [
+        bytes4[53] memory chosen = [
             h.transfer.selector,
             h.transferFrom.selector,
             h.approve.selector,
@@ -94,9 +94,10 @@ abstract contract DFAInvariants is InvariantTest {
             h.setPriceBounds.selector,
             h.setAcquisitionConsent.selector,
             h.syncPurchaseLimits.selector,
-            h.setPurchaseLimits.selector
+            h.setPurchaseLimits.selector,
+            h.recoveryFlow.selector
         ];
-        bytes4[] memory selectors = new bytes4[](52);
+        bytes4[] memory selectors = new bytes4[](53);
         for (uint256 i = 0; i < selectors.length; ++i) {
             selectors[i] = chosen[i];
         }
