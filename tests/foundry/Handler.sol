@@ -44,14 +44,29 @@ contract Handler is DFASystem {
     struct EnforcementState {
         bool paused;
         uint64[WALLETS] frozenUntil; // the wallet freeze, 0 when not frozen now
-        uint256[WALLETS] frozen; // frozen tokens now
+        uint256[][WALLETS] tranches; // the frozen tranches (amount << 64 | lapse), as the token stores them
     }
+
+    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Enforcement")) - 1)) & ~bytes32(uint256(0xff))
+    uint256 private constant ENFORCEMENT_STORAGE = 0xb83d615eedfd3400dd4d5021f75ba8891ae2cc4afc96a3d82991348303ef0500;
 
     error PreCheckDisagrees(address token, address from, address to, uint256 value, uint8 expected, bytes outcome);
     error TokensReachedUnverified(address token, address to, uint256 value);
     error CapExceeded(address token, address to, string cap, uint256 value, uint256 max);
     error PurchaseLimitBroken(bytes32 investorId, uint8 category, uint256 inWindow, uint128 limit, uint64 window);
     error EnforcementUndone(address token, address actor, string act, address wallet, uint256 before, uint256 after_);
+    error BelowMinHolding(address token, bytes32 investorId, uint256 held, uint256 minHolding);
+    error LegalReferenceReused(address token, address actor);
+    error ForcedTransferToSelf(address token, address wallet, uint256 value);
+    error LockUpShortened(address token, address wallet, uint256 lockedBefore, uint256 lockedAfter, uint256 balance);
+    error RecoveredTwice(address token, address lost);
+    error RecoveredOutsideInvestor(address token, address lost, address replacement);
+    error RoleAdminBypassed(address target, bytes32 role, address actor, address account);
+    error RolesJoined(address target, bytes32 role, bytes32 heldRole, address account);
+    error AcquiredWithoutConsent(address token, address to, uint256 value, uint256 consent);
+    error ConsentNotUsedUp(address token, address to, uint256 value, uint256 consentBefore, uint256 consentAfter);
+    error PricedOutsideBounds(address token, uint256 price, bytes3 currency, uint256 pricedAt);
+    error SenderJudgedOnTokenRules(address token, address from, uint8 code);
 
     /// @dev Typed views of a token's admin and terms modules, for abi.encodeCall (a token reaches them by delegation).
     DFATokenAdmin private constant _ADMIN = DFATokenAdmin(payable(address(0)));
@@ -64,6 +79,12 @@ contract Handler is DFASystem {
     uint256[2] public redeemed;
     uint256 public calls;
     uint256 public refused;
+    /// @dev What went through, by kind (to see that a campaign reaches the paths its checks guard).
+    uint256 public limitedAcquisitions;
+    uint256 public recoveriesCarried;
+    uint256 public enforcementActs;
+    /// @dev Lost wallets a token carried a recovery out for (once per lost wallet and token).
+    mapping(uint256 token => mapping(address lost => bool)) internal recoveredIn;
     /// @dev Set around recoverWallet: the lost wallet's freeze may move to its replacement.
     address private _recoveredLost;
     address private _recoveredTo;
@@ -75,6 +96,10 @@ contract Handler is DFASystem {
     constructor(uint256 rightfulOutOf, uint64 recoveryDelay) {
         _rightfulOutOf = rightfulOutOf;
         _deploySystem();
+        if (recoveryDelay < licences.minRecoveryDelay()) {
+            vm.prank(regulator);
+            licences.setMinRecoveryDelay(recoveryDelay, "decision");
+        }
         vm.prank(operator);
         registry.setRecoveryDelay(recoveryDelay);
     }
@@ -148,31 +173,55 @@ contract Handler is DFASystem {
         return -1;
     }
 
+    /// @dev Read from the token's storage (ERC-7201 namespace of {Enforcement}): one cheap load
+    /// per word instead of a call through the proxy per wallet.
     function _enforcementState(DFAToken token) internal view returns (EnforcementState memory s) {
         s.paused = token.paused();
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            uint64 until = token.walletFrozenUntil(w);
+            uint64 until = uint64(uint256(vm.load(address(token), keccak256(abi.encode(w, ENFORCEMENT_STORAGE)))));
             s.frozenUntil[i] = until > block.timestamp ? until : 0;
-            s.frozen[i] = token.getFrozenTokens(w);
+            bytes32 slot = keccak256(abi.encode(w, ENFORCEMENT_STORAGE + 1));
+            uint256 length = uint256(vm.load(address(token), slot));
+            s.tranches[i] = new uint256[](length);
+            uint256 first = uint256(keccak256(abi.encode(slot)));
+            for (uint256 k = 0; k < length; ++k) {
+                s.tranches[i][k] = uint256(vm.load(address(token), bytes32(first + k)));
+            }
         }
     }
 
+    /// @dev No pause, wallet freeze or frozen tranche was lowered or shortened: for every second
+    /// until a tranche frozen before lapses, at least as much stays frozen. A recovery may carry
+    /// the lost wallet's freezes to its replacement (counted together), never drop or shorten them.
     function _checkNotUndone(DFAToken token, address actor, EnforcementState memory before) internal view {
         EnforcementState memory later = _enforcementState(token);
         if (before.paused && !later.paused) revert EnforcementUndone(address(token), actor, "pause", address(0), 1, 0);
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
-            // a recovery may carry the lost wallet's freezes to its replacement, never drop them
             uint256 j = w == _recoveredLost ? _indexOf(_recoveredTo) : WALLETS;
             bool recovered = j < WALLETS;
             if (later.frozenUntil[i] < before.frozenUntil[i] && (!recovered || later.frozenUntil[j] < before.frozenUntil[i])) {
                 revert EnforcementUndone(address(token), actor, "wallet freeze", w, before.frozenUntil[i], later.frozenUntil[i]);
             }
-            uint256 carried = recovered ? later.frozen[j] - _min(later.frozen[j], before.frozen[j]) : 0;
-            if (later.frozen[i] + carried < before.frozen[i]) {
-                revert EnforcementUndone(address(token), actor, "frozen tokens", w, before.frozen[i], later.frozen[i] + carried);
+            uint256[] memory tranches = before.tranches[i];
+            for (uint256 k = 0; k < tranches.length; ++k) {
+                uint256 lapse = uint64(tranches[k]);
+                if (lapse <= block.timestamp) continue;
+                uint256 was = _frozenAt(tranches, lapse - 1);
+                uint256 is_ = _frozenAt(later.tranches[i], lapse - 1);
+                if (recovered) {
+                    (was, is_) = (was + _frozenAt(before.tranches[j], lapse - 1), is_ + _frozenAt(later.tranches[j], lapse - 1));
+                }
+                if (is_ < was) revert EnforcementUndone(address(token), actor, "frozen tokens", w, was, is_);
             }
+        }
+    }
+
+    /// @dev What `tranches` hold frozen at second `t`.
+    function _frozenAt(uint256[] memory tranches, uint256 t) private pure returns (uint256 frozen) {
+        for (uint256 k = 0; k < tranches.length; ++k) {
+            if (uint64(tranches[k]) > t) frozen += tranches[k] >> 64;
         }
     }
 
@@ -214,12 +263,28 @@ contract Handler is DFASystem {
 
     /// @dev A transfer or transfer-from: the pre-check, the call, then what must hold if it went through.
     function _move(DFAToken token, address actor, address from, address to, uint256 value, bytes memory data) internal {
+        vm.prank(actor); // the pre-check as the caller sees it: a receiver that pulls has consented
         uint8 expected = token.detectTransferRestriction(from, to, value);
-        Receiving memory before = _receiving(token, to, value, token.referencePrice().price);
+        // a holder is judged on its standing only: the token's rules (category, kind, country, deny rules) judge the acquirer
+        if (expected >= 16 && expected <= 22 && expected % 2 == 0) revert SenderJudgedOnTokenRules(address(token), from, expected);
+        DFAToken.ReferencePrice memory price = token.referencePrice();
+        Receiving memory before = _receiving(token, actor, to, value, price.price, price.currency, price.setAt);
         bytes32 fromId = registry.investorIdOf(from);
         (bool ok, bytes memory ret) = _send(actor, address(token), data);
         _checkOutcome(token, from, to, value, expected, ok, ret);
-        if (ok && value != 0 && before.id != fromId) _received(token, to, value, before);
+        if (ok && value != 0 && before.id != fromId) {
+            _received(token, to, value, before);
+            _checkMinHolding(token, fromId);
+            _checkMinHolding(token, before.id);
+        }
+    }
+
+    /// @dev After a transfer or allocation between two investors, neither holds a positive amount below the minimum.
+    function _checkMinHolding(DFAToken token, bytes32 id) internal view {
+        if (id == bytes32(0)) return;
+        uint256 minimum = DFATokenTerms(address(token)).minHolding();
+        uint256 held = token.investorBalance(id);
+        if (held != 0 && held < minimum) revert BelowMinHolding(address(token), id, held, minimum);
     }
 
     // ------------------------------------------------------------------ issuance
@@ -230,18 +295,24 @@ contract Handler is DFASystem {
         uint256 t = tokenSeed % 2;
         DFAToken token = tokens[t];
         bytes32 decision = decisions[t][decisionSeed % decisions[t].length];
-        address to = toSeed % 8 == 0 ? everyone[toSeed % everyone.length] : _wallet(toSeed);
-        uint256 value = _bound(amountSeed, 0, 10 ** token.decimals() * (amountSeed % 5 == 0 ? 500 : 15));
+        // usually one of the onboarded investors' first wallets, usually within a retail limit
+        address to = toSeed % 8 == 0 ? everyone[toSeed % everyone.length]
+            : toSeed % 8 < 3 ? _wallet(toSeed >> 8) : wallets[(toSeed >> 8) % ONBOARDED];
+        uint256 value = _bound(amountSeed, 0, 10 ** token.decimals() * (amountSeed % 5 == 0 ? 500 : 5));
         address actor = _actor(actorSeed, issuerAgent);
         bool agent = token.hasRole(ISSUER_AGENT_ROLE, actor);
+        vm.prank(actor);
         uint8 expected = token.detectAllocationRestriction(decision, to, value);
-        Receiving memory before = _receiving(token, to, value, _decisionPrice(token, decision));
+        Receiving memory before = _receivingAllocation(token, actor, to, value, decision);
         (bool ok, bytes memory ret) = _send(actor, address(token), abi.encodeCall(token.allocate, (decision, to, value)));
         if (agent) _checkOutcome(token, address(0), to, value, expected, ok, ret);
         if (!ok) return;
         allocated[t] += value;
         _checkDecisionCap(token, decision);
-        if (value != 0) _received(token, to, value, before);
+        if (value != 0) {
+            _received(token, to, value, before);
+            _checkMinHolding(token, before.id);
+        }
     }
 
     function allocateBatch(uint256 actorSeed, uint256 tokenSeed, uint256 toSeed, uint256 amountSeed) external {
@@ -254,17 +325,18 @@ contract Handler is DFASystem {
         bytes32 decision = decisions[t][0];
         // every allocation of the batch is an acquisition: they are checked as single ones (tokens
         // reach a verified wallet within the caps, limits) by comparing with the ledger after
-        Receiving memory first = _receiving(token, to[0], values[0], _decisionPrice(token, decision));
-        (bool ok,) = _send(
-            _actor(actorSeed, issuerAgent), address(token), abi.encodeCall(token.allocateBatch, (decision, to, values))
-        );
+        address actor = _actor(actorSeed, issuerAgent);
+        Receiving memory first = _receivingAllocation(token, actor, to[0], values[0], decision);
+        (bool ok,) = _send(actor, address(token), abi.encodeCall(token.allocateBatch, (decision, to, values)));
         if (ok) {
             allocated[t] += values[0] + values[1];
             _checkDecisionCap(token, decision);
+            if (values[0] != 0) _checkMinHolding(token, registry.investorIdOf(to[0]));
+            if (values[1] != 0) _checkMinHolding(token, registry.investorIdOf(to[1]));
         }
         if (ok && to[0] != to[1] && values[0] != 0 && first.id != registry.investorIdOf(to[1])) {
             _received(token, to[0], values[0], first);
-            Receiving memory second = _receiving(token, to[1], values[1], _decisionPrice(token, decision));
+            Receiving memory second = _receivingAllocation(token, actor, to[1], values[1], decision);
             _countAcquisition(second.id, second.category, second.fiat);
         }
     }
@@ -296,8 +368,8 @@ contract Handler is DFASystem {
     {
         uint256 t = tokenSeed % 2;
         bytes32 id = decisions[t][decisionSeed % decisions[t].length];
-        uint256 allocated = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
-        uint256 cap = capSeed % 3 == 0 ? allocated : allocated + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
+        uint256 under = DFATokenTerms(address(tokens[t])).allocatedUnder(id);
+        uint256 cap = capSeed % 3 == 0 ? under : under + _bound(capSeed, 0, 10 ** tokens[t].decimals() * 1000);
         IssuanceDecisions.DecisionTerms memory terms = decisionTerms(cap, _bound(priceSeed, 0, 500_00), 0);
         (bool ok,) = _send(_actor(actorSeed, issuer), address(tokens[t]), abi.encodeCall(_TERMS.amendDecision, (id, terms)));
         if (ok) _checkDecisionCap(tokens[t], id);
@@ -311,11 +383,40 @@ contract Handler is DFASystem {
 
     // ------------------------------------------------------------------ pricing, AML, rules
 
+    /// @dev By the pricing agent (sometimes anyone; the issuer agent never may); sometimes zero,
+    /// another currency or outside the operator's bounds (refused).
     function setReferencePrice(uint256 actorSeed, uint256 tokenSeed, uint256 priceSeed) external {
         bytes3 currency = priceSeed % 7 == 0 ? bytes3("EUR") : bytes3("USD");
         uint256 price = priceSeed % 11 == 0 ? 0 : _bound(priceSeed >> 8, 1, 1_000_00);
-        _send(_actor(actorSeed, issuerAgent), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setReferencePrice, (price, currency, 2)));
+        address actor = _actor(actorSeed, actorSeed % 16 == 1 ? issuerAgent : pricer);
+        _send(actor, address(_token(tokenSeed)), abi.encodeCall(_ADMIN.setReferencePrice, (price, currency, 2)));
+    }
+
+    /// @dev The operator's price bounds and staleness for a token (sometimes invalid: refused).
+    function setPriceBounds(uint256 actorSeed, uint256 tokenSeed, uint256 boundsSeed) external {
+        uint96 min = uint96(boundsSeed % 9 == 0 ? 0 : _bound(boundsSeed, 1, 200_00));
+        uint96 max = uint96(boundsSeed % 13 == 0 ? min / 2 : min + _bound(boundsSeed >> 64, 0, 800_00));
+        uint40 maxAge = uint40(boundsSeed % 17 == 0 ? 0 : _bound(boundsSeed >> 128, 1, 60 days));
+        address token = boundsSeed % 23 == 0 ? address(registry) : address(_token(tokenSeed)); // not a token: refused
+        _send(_actor(actorSeed, operator), address(limits),
+            abi.encodeCall(limits.setPriceBounds, (token, min, max, "USD", maxAge)));
+    }
+
+    /// @dev A wallet's consent to acquisitions pushed to it: an amount, none, or any (standing).
+    function setAcquisitionConsent(uint256 tokenSeed, uint256 walletSeed, uint256 valueSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 value = valueSeed % 4 == 0 ? type(uint256).max : valueSeed % 4 == 1 ? 0
+            : _bound(valueSeed >> 8, 1, 10 ** token.decimals() * 20);
+        _send(_wallet(walletSeed), address(token), abi.encodeCall(_ADMIN.setAcquisitionConsent, (value)));
+    }
+
+    /// @dev Anyone may make a token copy its registry's choice of limits again (it never removes them).
+    function syncPurchaseLimits(uint256 actorSeed, uint256 tokenSeed) external {
+        DFAToken token = _token(tokenSeed);
+        _send(everyone[actorSeed % everyone.length], address(token), abi.encodeCall(_ADMIN.syncPurchaseLimits, ()));
+        if (address(DFATokenAdmin(payable(address(token))).purchaseLimits()) != address(limits)) {
+            revert CapExceeded(address(token), address(0), "limits removed", 0, 0);
+        }
     }
 
     function setAmlThreshold(uint256 actorSeed, uint256 tokenSeed, uint256 threshold) external {
@@ -337,24 +438,24 @@ contract Handler is DFASystem {
 
     function setInvestorCategories(uint256 actorSeed, uint256 tokenSeed, uint8 categories) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setInvestorCategories, (categories % 16)));
+            abi.encodeCall(_TERMS.setInvestorCategories, (categories % 16)));
     }
 
     function setInvestorKinds(uint256 actorSeed, uint256 tokenSeed, uint8 kinds) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setInvestorKinds, (kinds % 8)));
+            abi.encodeCall(_TERMS.setInvestorKinds, (kinds % 8)));
     }
 
     function setCountryAllowlist(uint256 actorSeed, uint256 tokenSeed, bool enabled) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setCountryAllowlist, (enabled)));
+            abi.encodeCall(_TERMS.setCountryAllowlist, (enabled)));
     }
 
     function setCountryRules(uint256 actorSeed, uint256 tokenSeed, uint256 countrySeed, uint8 rule) external {
         uint16[] memory countries = new uint16[](1);
         countries[0] = countrySeed % 5 == 0 ? uint16(countrySeed % 1100) : (countrySeed % 2 == 0 ? KZ : US);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
+            abi.encodeCall(_TERMS.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
     }
 
     function setDenyRules(uint256 actorSeed, uint256 tokenSeed, uint256 ruleSeed) external {
@@ -362,31 +463,37 @@ contract Handler is DFASystem {
         if (rules.length != 0) rules[0] = Eligibility.DenyRule(0, KZ, 0, 1 << 2, 0); // resident companies
         if (rules.length > 1) rules[1] = Eligibility.DenyRule(US, 0, uint8(ruleSeed >> 8) & 0x0e, 0, 0);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setDenyRules, (rules)));
+            abi.encodeCall(_TERMS.setDenyRules, (rules)));
     }
 
     function setSupplyCap(uint256 actorSeed, uint256 tokenSeed, uint256 capSeed) external {
         DFAToken token = _token(tokenSeed);
         uint256 cap = token.totalSupply() + _bound(capSeed, 0, 10 ** token.decimals() * 1000);
         if (capSeed % 5 == 0 && token.totalSupply() != 0) cap = token.totalSupply() - 1; // refused
-        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setSupplyCap, (cap)));
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setSupplyCap, (cap)));
     }
 
     function setGranularity(uint256 actorSeed, uint256 tokenSeed, uint256 granularity) external {
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setGranularity, (granularity % 4 == 0 ? 0 : 1 + granularity % 3)));
+            abi.encodeCall(_TERMS.setGranularity, (granularity % 4 == 0 ? 0 : 1 + granularity % 3)));
     }
 
     function setMaxBalance(uint256 actorSeed, uint256 tokenSeed, uint256 maxSeed) external {
         DFAToken token = _token(tokenSeed);
         uint256 max = maxSeed % 3 == 0 ? 0 : _bound(maxSeed, 1, 10 ** token.decimals() * 500);
-        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_ADMIN.setMaxBalance, (max)));
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setMaxBalance, (max)));
     }
 
     function setMaxHolders(uint256 actorSeed, uint256 tokenSeed, uint64 holders, uint64 byCategory) external {
         uint64[4] memory caps = [uint64(0), byCategory % 4, (byCategory >> 8) % 4, (byCategory >> 16) % 4];
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.setMaxHolders, (holders % 6, caps)));
+            abi.encodeCall(_TERMS.setMaxHolders, (holders % 6, caps)));
+    }
+
+    function setMinHolding(uint256 actorSeed, uint256 tokenSeed, uint256 minSeed) external {
+        DFAToken token = _token(tokenSeed);
+        uint256 minimum = minSeed % 3 == 0 ? 0 : _bound(minSeed, 1, 10 ** token.decimals() * 50);
+        _send(_actor(actorSeed, compliance), address(token), abi.encodeCall(_TERMS.setMinHolding, (minimum)));
     }
 
     // ------------------------------------------------------------------ enforcement
@@ -407,31 +514,80 @@ contract Handler is DFASystem {
             abi.encodeCall(_ADMIN.unfreezeWallet, (_wallet(walletSeed), "court")));
     }
 
+    /// @dev ERC-7943's setFrozenTokens after its legal reference, in one multicall (as dfa sends it);
+    /// sometimes without the reference (refused), sometimes a second act on one reference (refused:
+    /// the reference is used up by the first).
     function setFrozenTokens(uint256 actorSeed, uint256 tokenSeed, uint256 walletSeed, uint256 amountSeed) external {
         DFAToken token = _token(tokenSeed);
         address wallet = _wallet(walletSeed);
         uint64 until = amountSeed % 3 == 0 ? 0 : uint64(block.timestamp + _bound(amountSeed >> 128, 1, 60 days));
-        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
-            _ADMIN.setFrozenTokens, (wallet, _amount(amountSeed, token, wallet), "court", until)
-        ));
+        bytes memory act = abi.encodeCall(_ADMIN.setFrozenTokens, (wallet, _amount(amountSeed, token, wallet)));
+        _enforce(_actor(actorSeed, enforcement), token, act, until, amountSeed >> 200);
     }
 
+    /// @dev ERC-7943's forcedTransfer after its legal reference, in one multicall; sometimes to the
+    /// same wallet (refused). A running lock-up keeps what the remaining balance can hold.
     function forcedTransfer(uint256 actorSeed, uint256 tokenSeed, uint256 fromSeed, uint256 toSeed, uint256 amountSeed)
         external
     {
         DFAToken token = _token(tokenSeed);
         address from = _wallet(fromSeed);
-        _send(_actor(actorSeed, enforcement), address(token), abi.encodeCall(
-            _ADMIN.forcedTransfer, (from, _wallet(toSeed), _amount(amountSeed, token, from), "court")
-        ));
+        address to = toSeed % 10 == 0 ? from : _wallet(toSeed);
+        uint256 value = _amount(amountSeed, token, from);
+        uint256 locked = token.lockedTokens(from);
+        bool ok = _enforce(_actor(actorSeed, enforcement), token,
+            abi.encodeCall(_ADMIN.forcedTransfer, (from, to, value)), 0, amountSeed >> 200);
+        if (!ok) return;
+        if (from == to) revert ForcedTransferToSelf(address(token), from, value);
+        uint256 balance = token.balanceOf(from);
+        uint256 lockedAfter = token.lockedTokens(from);
+        if (lockedAfter < _min(locked, balance)) revert LockUpShortened(address(token), from, locked, lockedAfter, balance);
     }
 
+    /// @dev Sends `act` (an ERC-7943 act) as `actor`: usually after setLegalReference in one
+    /// multicall; 1 in 8 without it, 1 in 8 followed by a second act on the same reference.
+    function _enforce(address actor, DFAToken token, bytes memory act, uint64 until, uint256 seed)
+        internal
+        returns (bool ok)
+    {
+        uint256 mode = seed % 8;
+        bytes[] memory batch = new bytes[](mode == 0 ? 1 : mode == 1 ? 3 : 2);
+        batch[0] = mode == 0 ? act : abi.encodeCall(_ADMIN.setLegalReference, (seed % 16 == 2 ? bytes32(0) : bytes32("court"), until));
+        if (mode != 0) batch[1] = act;
+        if (mode == 1) batch[2] = act;
+        (ok,) = _send(actor, address(token), abi.encodeWithSignature("multicall(bytes[])", batch));
+        if (ok) ++enforcementActs;
+        if (ok && mode <= 1) revert LegalReferenceReused(address(token), actor);
+    }
+
+    /// @dev Usually a lost wallet whose recovery the registry completed. A token carries a
+    /// recovery out once, to a current wallet of the same investor.
     function recoverWallet(uint256 actorSeed, uint256 tokenSeed, uint256 lostSeed) external {
         address lost = _wallet(lostSeed);
-        (_recoveredLost, _recoveredTo) = (lost, registry.recoveredTo(lost));
-        _send(everyone[actorSeed % everyone.length], address(_token(tokenSeed)),
-            abi.encodeCall(_ADMIN.recoverWallet, (lost)));
+        for (uint256 k = 0; k < WALLETS && lostSeed % 4 != 0; ++k) {
+            address w = _wallet(lostSeed % WALLETS + k);
+            if (registry.recoveredTo(w) != address(0)) {
+                lost = w;
+                break;
+            }
+        }
+        _recover(everyone[actorSeed % everyone.length], tokenSeed % 2, lost);
+    }
+
+    /// @dev A token carries out the recovery of `lost`, called by `actor`; checked as {recoverWallet} says.
+    function _recover(address actor, uint256 t, address lost) internal {
+        address replacement = registry.recoveredTo(lost);
+        bytes32 id = registry.investorIdOf(replacement);
+        (_recoveredLost, _recoveredTo) = (lost, replacement);
+        (bool ok,) = _send(actor, address(tokens[t]), abi.encodeCall(_ADMIN.recoverWallet, (lost)));
         (_recoveredLost, _recoveredTo) = (address(0), address(0));
+        if (!ok) return;
+        if (recoveredIn[t][lost]) revert RecoveredTwice(address(tokens[t]), lost);
+        ++recoveriesCarried;
+        recoveredIn[t][lost] = true;
+        if (id == bytes32(0) || registry.isRetired(replacement) || tokens[t].balanceOf(lost) != 0) {
+            revert RecoveredOutsideInvestor(address(tokens[t]), lost, replacement);
+        }
     }
 
     // ------------------------------------------------------------------ documents, roles, batches, initialisation
@@ -446,21 +602,42 @@ contract Handler is DFASystem {
             abi.encodeCall(_TERMS.removeDocument, (bytes32(uint256(name % 3)))));
     }
 
-    /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts.
+    /// @dev grantRole / revokeRole / renounceRole on any of the access-controlled contracts. A
+    /// grant or revocation that went through was made by a holder of the role's admin as intended
+    /// (`dfa/access.py`: on a token, OPERATOR_ROLE administers itself, ENFORCEMENT_ROLE and PRICING_ROLE, the
+    /// issuer's DEFAULT_ADMIN_ROLE the others), and no account of a token holds two roles kept apart.
     function role(uint256 actorSeed, uint256 targetSeed, uint256 roleSeed, uint256 accountSeed, uint8 act) external {
         address target = [address(tokens[0]), address(tokens[1]), address(registry), address(licences), address(limits)][
             targetSeed % 5];
-        bytes32[8] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
-            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE];
-        bytes32 r = roles[roleSeed % 8];
+        bytes32[10] memory roles = [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE,
+            DOCUMENT_MANAGER_ROLE, REGISTRAR_ROLE, REGULATOR_ROLE, LIMITS_ADMIN_ROLE, OPERATOR_ROLE, PRICING_ROLE];
+        bytes32 r = roles[roleSeed % 10];
         address account = everyone[accountSeed % everyone.length];
+        bool token = _tokenIndex(target) >= 0;
+        bool operators = r == ENFORCEMENT_ROLE || r == OPERATOR_ROLE || r == PRICING_ROLE;
+        bytes32 adminRole = token && operators ? OPERATOR_ROLE : bytes32(0);
         address admin = target == address(registry) || target == address(limits) ? operator
-            : target == address(licences) ? regulator : issuer;
+            : target == address(licences) ? regulator : adminRole == OPERATOR_ROLE ? operator : issuer;
         address actor = _actor(actorSeed, act % 3 == 2 ? account : admin);
+        bool wasAdmin = IAccessControl(target).hasRole(adminRole, actor);
         bytes memory data = act % 3 == 0 ? abi.encodeCall(IAccessControl.grantRole, (r, account))
             : act % 3 == 1 ? abi.encodeCall(IAccessControl.revokeRole, (r, account))
             : abi.encodeCall(IAccessControl.renounceRole, (r, account));
-        _send(actor, target, data);
+        (bool ok,) = _send(actor, target, data);
+        if (!ok) return;
+        if (act % 3 != 2 && !wasAdmin) revert RoleAdminBypassed(target, r, actor, account);
+        if (token && act % 3 == 0) _checkKeptApart(IAccessControl(target), account);
+    }
+
+    /// @dev The pairs of roles of a token no account holds together (`dfa/access.py` KEPT_APART).
+    function _checkKeptApart(IAccessControl token, address account) internal view {
+        bytes32[7] memory a =
+            [bytes32(0), ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, OPERATOR_ROLE, bytes32(0), bytes32(0), ISSUER_AGENT_ROLE];
+        bytes32[7] memory b =
+            [ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, ENFORCEMENT_ROLE, OPERATOR_ROLE, PRICING_ROLE, PRICING_ROLE];
+        for (uint256 i = 0; i < 7; ++i) {
+            if (token.hasRole(a[i], account) && token.hasRole(b[i], account)) revert RolesJoined(address(token), a[i], b[i], account);
+        }
     }
 
     /// @dev A batch on the token (two enforcement acts) or the registry (two suspensions): role checks per call.
@@ -487,6 +664,9 @@ contract Handler is DFASystem {
         bytes32 id = ids[valueSeed % ids.length];
         _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
         _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
+        _send(actor, address(token), abi.encodeCall(_TERMS.initializeRoles, (actor, actor, actor, outsider, actor, outsider)));
+        _send(actor, address(token), abi.encodeCall(_TERMS.initializePricingAgent, (actor)));
+        _send(actor, address(token), abi.encodeCall(_ADMIN.initializePricing, ()));
         _send(actor, address(token), abi.encodeCall(
             token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
         ));
@@ -552,7 +732,9 @@ contract Handler is DFASystem {
     function requestRecovery(uint256 actorSeed, uint256 lostSeed, uint256 replacementSeed) external {
         address lost = _wallet(lostSeed);
         address replacement = replacementSeed % 4 == 0 ? _wallet(replacementSeed) : _otherWalletOf(lost, replacementSeed);
-        _send(_actor(actorSeed, registrar), address(registry), abi.encodeCall(registry.requestRecovery, (lost, replacement)));
+        bytes32 caseReference = replacementSeed % 9 == 0 ? bytes32(0) : bytes32("kyc-case"); // none: refused
+        _send(_actor(actorSeed, registrar), address(registry),
+            abi.encodeCall(registry.requestRecovery, (lost, replacement, caseReference)));
     }
 
     function cancelRecovery(uint256 actorSeed, uint256 lostSeed) external {
@@ -574,6 +756,36 @@ contract Handler is DFASystem {
         _send(_actor(actorSeed, second), address(registry), abi.encodeCall(registry.approveRecovery, (lost)));
     }
 
+    /// @dev A whole recovery with due process, so that campaigns reach recoveries often (separate
+    /// steps by random callers rarely line up): a second wallet for an investor if it has none, the
+    /// request, time travel past the waiting period, approval by the other registrar, and the
+    /// recovery carried out by a token. Each step goes through {_send} and its checks.
+    function recoveryFlow(uint256 lostSeed, uint256 tokenSeed) external {
+        address lost = _wallet(lostSeed);
+        for (uint256 k = 0; k < WALLETS && (registry.investorIdOf(lost) == bytes32(0) || registry.isRetired(lost)); ++k) {
+            lost = _wallet(lostSeed % WALLETS + k);
+        }
+        bytes32 id = registry.investorIdOf(lost);
+        address replacement = _otherWalletOf(lost, lostSeed >> 8);
+        if (replacement == lost || registry.isRetired(replacement)) {
+            for (uint256 k = 0; k < WALLETS && registry.investorIdOf(replacement) != bytes32(0); ++k) {
+                replacement = _wallet((lostSeed >> 8) % WALLETS + k);
+            }
+            _send(registrar, address(registry), abi.encodeCall(registry.addWallet, (id, lost, replacement)));
+        }
+        _send(registrar, address(registry), abi.encodeCall(registry.requestRecovery, (lost, replacement, "kyc-case")));
+        InvestorRegistry.Recovery memory recovery = registry.recoveryOf(lost);
+        uint256 readyAt = recovery.requestedAt + licences.minRecoveryDelay();
+        if (recovery.readyAt > readyAt) readyAt = recovery.readyAt;
+        if (readyAt > block.timestamp) {
+            time = readyAt;
+            vm.warp(time);
+        }
+        address second = recovery.requester == registrar ? registrar2 : registrar;
+        _send(second, address(registry), abi.encodeCall(registry.approveRecovery, (lost)));
+        _recover(outsider, tokenSeed % 2, lost);
+    }
+
     /// @dev Another wallet registered to the investor of `wallet`, if any (else `wallet` itself).
     function _otherWalletOf(address wallet, uint256 seed) internal view returns (address) {
         bytes32 id = registry.investorIdOf(wallet);
@@ -584,6 +796,20 @@ contract Handler is DFASystem {
         return wallet;
     }
 
+    /// @dev The regulator's minimum waiting period (sometimes above the maximum, or without a decision: refused).
+    function setMinRecoveryDelay(uint256 actorSeed, uint64 delay) external {
+        uint64 minimum = delay % 4 == 0 ? 0 : delay % 17 == 1 ? 366 days : delay % 5 days;
+        bytes32 decision = delay % 13 == 0 ? bytes32(0) : bytes32("decision");
+        _send(_actor(actorSeed, regulator), address(licences), abi.encodeCall(licences.setMinRecoveryDelay, (minimum, decision)));
+    }
+
+    /// @dev The operator names its limits in its registry again (or another account's contract: refused).
+    function setPurchaseLimits(uint256 actorSeed, uint256 which) external {
+        address named = which % 3 == 0 ? address(licences) : which % 3 == 1 ? outsider : address(limits);
+        _send(_actor(actorSeed, operator), address(registry), abi.encodeCall(registry.setPurchaseLimits, (IPurchaseLimits(named))));
+        if (address(registry.purchaseLimits()) != address(limits)) revert CapExceeded(address(registry), named, "limits replaced", 0, 0);
+    }
+
     function setRecoveryDelay(uint256 actorSeed, uint64 delay) external {
         _send(_actor(actorSeed, operator), address(registry),
             abi.encodeCall(registry.setRecoveryDelay, (delay % 4 == 0 ? 0 : delay % 5 days)));
@@ -591,14 +817,19 @@ contract Handler is DFASystem {
 
     // ------------------------------------------------------------------ the regulator, the operator's limits, the factory
 
+    /// @dev The regulator acts on the operator's licence. Suspensions and revocations stop most of
+    /// the system, so they are rarer than the acts that restore it (reinstate, renew with the
+    /// operator's scopes, grant again after a revocation): the campaign spends most of its calls
+    /// with a licensed operator.
     function licence(uint256 actorSeed, uint8 act, uint256 expirySeed) external {
         address actor = _actor(actorSeed, regulator);
         uint64 expires = uint64(block.timestamp + _bound(expirySeed, 1 days, 3650 days));
-        uint8 scopes = uint8(1 + expirySeed % 15);
-        bytes memory data = act % 5 == 0 ? abi.encodeCall(licences.suspendLicense, (operator, "review"))
-            : act % 5 == 1 ? abi.encodeCall(licences.reinstateLicense, (operator))
-            : act % 5 == 2 ? abi.encodeCall(licences.renewLicense, (operator, scopes, expires))
-            : act % 5 == 3 ? abi.encodeCall(licences.revokeLicense, (operator, "withdrawn"))
+        uint8 scopes = expirySeed % 4 == 0 ? uint8(1 + (expirySeed >> 8) % 15) : 3; // usually issuance and registry
+        act %= 10;
+        bytes memory data = act == 0 ? abi.encodeCall(licences.suspendLicense, (operator, "review"))
+            : act == 1 && expirySeed % 4 == 0 ? abi.encodeCall(licences.revokeLicense, (operator, "withdrawn"))
+            : act <= 4 ? abi.encodeCall(licences.reinstateLicense, (operator))
+            : act <= 6 ? abi.encodeCall(licences.renewLicense, (operator, scopes, expires))
             : abi.encodeCall(licences.grantLicense, (operator, keccak256(abi.encode(expirySeed)), "Alpha", scopes, expires));
         _send(actor, address(licences), data);
     }
@@ -619,8 +850,8 @@ contract Handler is DFASystem {
     function _config() internal view returns (DFAToken.TokenConfig memory config) {
         (config.name, config.symbol, config.jurisdiction, config.admin) = ("T", "T", KZ, issuer);
         (config.issuerAgent, config.complianceAgent, config.enforcementAgent) = (issuerAgent, compliance, enforcement);
-        (config.documentManager, config.registry, config.purchaseLimits) =
-            (documents, IInvestorRegistry(address(registry)), IPurchaseLimits(address(limits)));
+        (config.documentManager, config.registry, config.pricingAgent) =
+            (documents, IInvestorRegistry(address(registry)), pricer);
         (config.supplyCap, config.granularity, config.rules.categories, config.rules.kinds) = (100, 1, 0x0e, 0x06);
     }
 
@@ -644,23 +875,38 @@ contract Handler is DFASystem {
         uint8 category;
         uint256 held; // its investor's balance of the token
         uint256 fiat; // the acquisition's value in minor units at the price that applies
+        bool pushed; // by someone else than the receiver: needs its consent when limited
+        uint256 consent; // what the receiver agreed to acquire by push on this token
+        uint256 price; // what the acquisition is valued at, per whole token
+        bytes3 currency;
+        uint256 pricedAt; // when that price was set (an issue price: now)
     }
 
-    function _receiving(DFAToken token, address to, uint256 value, uint256 price)
-        internal
-        view
-        returns (Receiving memory r)
-    {
+    function _receiving(
+        DFAToken token,
+        address actor,
+        address to,
+        uint256 value,
+        uint256 price,
+        bytes3 currency,
+        uint256 pricedAt
+    ) internal view returns (Receiving memory r) {
         IInvestorRegistry.Investor memory investor;
         (r.id, investor) = registry.identityOf(to);
         (r.verified, r.category, r.held) = (registry.isVerified(to), investor.category, token.investorBalance(r.id));
         uint256 unit = 10 ** token.decimals();
         r.fiat = (value * price + unit - 1) / unit;
+        (r.pushed, r.consent) = (actor != to, DFATokenAdmin(payable(address(token))).acquisitionConsent(to));
+        (r.price, r.currency, r.pricedAt) = (price, currency, pricedAt);
     }
 
-    function _decisionPrice(DFAToken token, bytes32 decision) internal view returns (uint256) {
+    function _receivingAllocation(DFAToken token, address actor, address to, uint256 value, bytes32 decision)
+        internal
+        view
+        returns (Receiving memory)
+    {
         (IssuanceDecisions.Decision memory current,) = DFATokenTerms(address(token)).decision(decision);
-        return current.terms.price;
+        return _receiving(token, actor, to, value, current.terms.price, current.terms.currency, block.timestamp);
     }
 
     /// @dev A decision never allocates beyond its cap (only allocations and amendments change either).
@@ -708,7 +954,32 @@ contract Handler is DFASystem {
                 revert CapExceeded(address(token), to, "maxCategoryHolders", inCategory, maxByCategory[before.category]);
             }
         }
+        if (_limited(token, before.category)) {
+            _checkLimitedAcquisition(token, to, value, before);
+            ++limitedAcquisitions;
+        }
         _countAcquisition(before.id, before.category, before.fiat);
+    }
+
+    /// @dev Whether an acquisition by an investor of `category` on `token` counts against a purchase limit.
+    function _limited(DFAToken token, uint8 category) internal view returns (bool) {
+        return address(DFATokenAdmin(payable(address(token))).purchaseLimits()) != address(0)
+            && limits.limitOf(category).amount != 0;
+    }
+
+    /// @dev A limited acquisition was valued at a price within the operator's bounds for the token,
+    /// not older than they allow, and, pushed by someone else, had the receiver's consent, which it used up.
+    function _checkLimitedAcquisition(DFAToken token, address to, uint256 value, Receiving memory before) internal view {
+        IPurchaseLimits.PriceBounds memory bounds = limits.priceBounds(address(token));
+        if (bounds.min == 0 || before.currency != bounds.currency || before.price < bounds.min || before.price > bounds.max
+            || block.timestamp > before.pricedAt + bounds.maxAge) {
+            revert PricedOutsideBounds(address(token), before.price, before.currency, before.pricedAt);
+        }
+        if (!before.pushed) return;
+        if (before.consent < value) revert AcquiredWithoutConsent(address(token), to, value, before.consent);
+        uint256 consent = DFATokenAdmin(payable(address(token))).acquisitionConsent(to);
+        uint256 expected = before.consent == type(uint256).max ? before.consent : before.consent - value;
+        if (consent != expected) revert ConsentNotUsedUp(address(token), to, value, before.consent, consent);
     }
 
     /// @dev The acquisitions of the investor still inside the window of its limit (as set now),

@@ -6,7 +6,7 @@ import {LicenseScopes} from "../../contracts/regulator/LicenseScopes.sol";
 import {InvestorRegistry} from "../../contracts/operator/InvestorRegistry.sol";
 import {IInvestorRegistry} from "../../contracts/operator/IInvestorRegistry.sol";
 import {IPurchaseLimits} from "../../contracts/operator/IPurchaseLimits.sol";
-import {PurchaseLimits, ITokenRecords} from "../../contracts/operator/PurchaseLimits.sol";
+import {PurchaseLimits} from "../../contracts/operator/PurchaseLimits.sol";
 import {DFATokenFactory} from "../../contracts/issuer/DFATokenFactory.sol";
 import {DFAToken} from "../../contracts/token/DFAToken.sol";
 import {DFATokenTerms} from "../../contracts/token/DFATokenTerms.sol";
@@ -35,6 +35,8 @@ abstract contract DFASystem {
     bytes32 internal constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     bytes32 internal constant REGULATOR_ROLE = keccak256("REGULATOR_ROLE");
     bytes32 internal constant LIMITS_ADMIN_ROLE = keccak256("LIMITS_ADMIN_ROLE");
+    bytes32 internal constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    bytes32 internal constant PRICING_ROLE = keccak256("PRICING_ROLE");
     uint16 internal constant KZ = 398;
     uint16 internal constant US = 840;
     uint256 internal constant WALLETS = 10;
@@ -56,6 +58,7 @@ abstract contract DFASystem {
     address internal enforcement = address(0xA008);
     address internal documents = address(0xA009);
     address internal outsider = address(0xA00A);
+    address internal pricer = address(0xA00B);
 
     /// @dev Role holders and outsiders first, then the wallets investors may use.
     address[] internal everyone;
@@ -68,7 +71,7 @@ abstract contract DFASystem {
     function _deploySystem() internal {
         vm.warp(1_800_000_000); // 2027-01-15: a fixed start, as the Python chains pin genesis
         everyone = [regulator, operator, registrar, registrar2, issuer, issuerAgent, compliance, enforcement,
-            documents, outsider];
+            documents, outsider, pricer];
         for (uint256 i = 0; i < WALLETS; ++i) {
             wallets.push(address(uint160(0xB000 + i)));
             everyone.push(wallets[i]);
@@ -102,6 +105,8 @@ abstract contract DFASystem {
         limits.setLimit(1, 1_000_00, "USD", 30 days);
         vm.prank(operator);
         limits.setLimit(2, 10_000_00, "USD", 7 days);
+        vm.prank(operator);
+        registry.setPurchaseLimits(limits); // every token of the operator applies them
 
         tokens[0] = _createToken("Sovereign Green Bond", "SGB", 2, 10_000_000_00, 0, 0, "SGB");
         tokens[1] = _createToken("Astana Tower", "AST", 0, 100_000, 3, 2, "AST");
@@ -109,11 +114,19 @@ abstract contract DFASystem {
         _publish(0, "SGB-2", 1_000_000_00, 100_00, uint64(block.timestamp + 90 days));
         _publish(1, "AST-1", 50_000, 50_00, 0);
         for (uint256 t = 0; t < 2; ++t) {
-            vm.prank(issuerAgent);
+            vm.prank(operator);
+            limits.setPriceBounds(address(tokens[t]), 1_00, 500_00, "USD", 30 days);
+            vm.prank(pricer);
             (bool ok,) = address(tokens[t]).call(
                 abi.encodeWithSignature("setReferencePrice(uint256,bytes3,uint8)", 100_00, bytes3("USD"), 2)
             );
             require(ok, "setReferencePrice");
+            // the even wallets consent to any acquisition pushed to them; the odd ones to none yet
+            for (uint256 i = 0; i < WALLETS; i += 2) {
+                vm.prank(wallets[i]);
+                (ok,) = address(tokens[t]).call(abi.encodeWithSignature("setAcquisitionConsent(uint256)", type(uint256).max));
+                require(ok, "setAcquisitionConsent");
+            }
         }
 
         // investors: retail, retail, qualified, professional, a retail non-resident, a resident company
@@ -165,10 +178,11 @@ abstract contract DFASystem {
             documentManager: documents,
             reserveAuditor: address(0),
             registry: IInvestorRegistry(address(registry)),
-            purchaseLimits: IPurchaseLimits(address(limits)),
+            pricingAgent: pricer,
             supplyCap: supplyCap,
             granularity: 1,
             maxBalance: 0,
+            minHolding: 0,
             maxHolders: maxHolders,
             maxCategoryHolders: [uint64(0), maxRetailHolders, 0, 0],
             rules: Eligibility.EligibilityConfig({
