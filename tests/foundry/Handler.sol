@@ -880,6 +880,8 @@ contract Handler is DFASystem {
         uint256 price; // what the acquisition is valued at, per whole token
         bytes3 currency;
         uint256 pricedAt; // when that price was set (an issue price: now)
+        uint64 holders; // the token's holders before the move, overall and in the receiver's category
+        uint64 inCategory;
     }
 
     function _receiving(
@@ -898,6 +900,9 @@ contract Handler is DFASystem {
         r.fiat = (value * price + unit - 1) / unit;
         (r.pushed, r.consent) = (actor != to, DFATokenAdmin(payable(address(token))).acquisitionConsent(to));
         (r.price, r.currency, r.pricedAt) = (price, currency, pricedAt);
+        uint64[4] memory byCategory;
+        (r.holders, byCategory) = token.holderCounts();
+        r.inCategory = byCategory[r.category];
     }
 
     function _receivingAllocation(DFAToken token, address actor, address to, uint256 value, bytes32 decision)
@@ -946,11 +951,12 @@ contract Handler is DFASystem {
         if (maxBalance != 0 && held > maxBalance) revert CapExceeded(address(token), to, "maxBalance", held, maxBalance);
         if (before.held == 0) {
             (uint64 holders, uint64[4] memory byCategory) = token.holderCounts();
-            if (maxHolders != 0 && holders > maxHolders) {
+            // a cap lowered below the count stops new holders joining; one that replaces a leaving holder adds none
+            if (maxHolders != 0 && holders > maxHolders && holders > before.holders) {
                 revert CapExceeded(address(token), to, "maxHolders", holders, maxHolders);
             }
             uint64 inCategory = byCategory[before.category];
-            if (maxByCategory[before.category] != 0 && inCategory > maxByCategory[before.category]) {
+            if (maxByCategory[before.category] != 0 && inCategory > maxByCategory[before.category] && inCategory > before.inCategory) {
                 revert CapExceeded(address(token), to, "maxCategoryHolders", inCategory, maxByCategory[before.category]);
             }
         }
