@@ -134,3 +134,9 @@ def test_transfers_to_odd_places_and_of_odd_amounts(market):
     token.transfer(market.alice, market.bob.address, "0")  # zero: allowed (ERC-20), nothing moves
     assert token.balance_of(market.alice.address) == before
     assert token.holder_counts().total == 1  # bob did not become a holder by receiving nothing
+
+
+def test_a_price_too_large_for_a_decimal_is_refused_as_input():
+    """Found by the fuzzer: 1E30 made quantize raise decimal.InvalidOperation instead of a refusal."""
+    with pytest.raises(InvalidInput, match="too large"):
+        DecisionSpec(**{**VALID_DECISION, "price": "1E30"})

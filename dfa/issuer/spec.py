@@ -7,7 +7,7 @@ token's decimals, a country that does not exist — each is refused with a messa
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 from typing import Annotated, Any
 
@@ -166,7 +166,11 @@ class DecisionSpec(Model):
         if not self.categories:
             raise ValidationError("admit at least one investor category")
         minor = currency_minor_units(self.currency)
-        if self.price != self.price.quantize(Decimal(1).scaleb(-minor)):
+        try:
+            exact = self.price == self.price.quantize(Decimal(1).scaleb(-minor))
+        except InvalidOperation:  # more digits than a decimal context holds: no real price
+            raise ValidationError(f"price {self.price} is too large to be a price in {self.currency}") from None
+        if not exact:
             raise ValidationError(f"price {self.price} has more than the {minor} decimals of {self.currency}")
         return self
 
