@@ -110,18 +110,18 @@ def measure_dfa(client: Client, batch: int, past_acquisitions: int) -> dict[str,
     ruled = market.issue(ruled_spec)
     gas[DEPLOY.key] = int(client.w3.eth.get_block(block + 1)["gasUsed"])  # the factory's one transaction
     gas[MINT_NEW.key] = plain.allocate("D-1", holders[0].address, "1000000", agent)["gasUsed"]
-    gas[TRANSFER_NEW.key] = plain.transfer(holders[0], holders[1].address, "10")["gasUsed"]
-    gas[TRANSFER_EXISTING.key] = plain.transfer(holders[0], holders[1].address, "10")["gasUsed"]
+    gas[TRANSFER_NEW.key] = plain.transfer(holders[1].address, "10", holders[0])["gasUsed"]
+    gas[TRANSFER_EXISTING.key] = plain.transfer(holders[1].address, "10", holders[0])["gasUsed"]
     ruled.allocate("D-1", holders[0].address, "1000000", agent)
-    gas[RULED_NEW.key] = ruled.transfer(holders[0], holders[2].address, "10")["gasUsed"]
-    gas[RULED_EXISTING.key] = ruled.transfer(holders[0], holders[2].address, "10")["gasUsed"]
+    gas[RULED_NEW.key] = ruled.transfer(holders[2].address, "10", holders[0])["gasUsed"]
+    gas[RULED_EXISTING.key] = ruled.transfer(holders[2].address, "10", holders[0])["gasUsed"]
 
     enforcement = Enforcement(plain)
     gas[FREEZE.key] = enforcement.freeze_wallet(holders[2].address, "Case 1", market.enforcer)["gasUsed"]
     gas[FORCED.key] = enforcement.forced_transfer(holders[0].address, holders[1].address, "5", "Case 2",
                                                   market.enforcer)["gasUsed"]
     plain.allocate_many("D-1", [(wallet, "1") for wallet in receivers], agent)
-    gas[BATCH.key] = plain.transfer_many(holders[0], [(wallet, "1") for wallet in receivers])["gasUsed"]
+    gas[BATCH.key] = plain.transfer_many([(wallet, "1") for wallet in receivers], holders[0])["gasUsed"]
     # last: once the operator names its limits, every token of the operator applies them
     limits = PurchaseLimits.deploy(client, market.factory, market.operator)
     limits.set_limit("retail", "1000000000", "USD", 30, market.operator)
@@ -133,10 +133,10 @@ def measure_dfa(client: Client, batch: int, past_acquisitions: int) -> dict[str,
         limited.consent_to_acquire("any", holder)
     limited.allocate("D-1", holders[0].address, "1000000", agent)
     limited.allocate("D-1", holders[1].address, "1", agent)
-    gas[LIMITED.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
+    gas[LIMITED.key] = limited.transfer(holders[1].address, "10", holders[0])["gasUsed"]
     for start in range(0, past_acquisitions, 100):
         limited.allocate_many("D-1", [(holders[1].address, "1")] * min(100, past_acquisitions - start), agent)
-    gas[LIMITED_LATER.key] = limited.transfer(holders[0], holders[1].address, "10")["gasUsed"]
+    gas[LIMITED_LATER.key] = limited.transfer(holders[1].address, "10", holders[0])["gasUsed"]
     return gas
 
 

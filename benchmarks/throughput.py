@@ -72,9 +72,9 @@ def _transfers(market: Market, number: int) -> dict[str, float]:
                                   market.registrar)
     token = market.issue(market.spec("SPEED"))
     token.allocate("D-1", sender.address, "1000000", market.agent)
-    token.transfer(sender, receiver.address, "1")  # both hold: every timed transfer is alike
+    token.transfer(receiver.address, "1", sender)  # both hold: every timed transfer is alike
     data = token._encode("transfer", receiver.address, 1)
-    gas = int(token.transfer(sender, receiver.address, "1")["gasUsed"] * 1.2)
+    gas = int(token.transfer(receiver.address, "1", sender)["gasUsed"] * 1.2)
     nonce = client.w3.eth.get_transaction_count(sender.address)
     base_fee = client.w3.eth.get_block("latest")["baseFeePerGas"]
     fees = {"maxFeePerGas": 4 * base_fee + 10**9, "maxPriorityFeePerGas": 10**9}  # preset too
@@ -88,7 +88,7 @@ def _transfers(market: Market, number: int) -> dict[str, float]:
 
     def api() -> None:
         nonlocal nonce
-        token.transfer(sender, receiver.address, "1")
+        token.transfer(receiver.address, "1", sender)
         nonce += 1
 
     # each transfer timed alone, the two kinds alternating: the medians shrug off a pause of the machine

@@ -163,10 +163,10 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     refused("an allocation below the minimum subscription", restrictions.BelowMinimumSubscription,
             lambda: token.allocate(decision, wallets[1].address, "99.99", agent))
     client.transact(regulator, wallets[1].address, b"", value=10**17)  # gas money for the holder
-    token.transfer(wallets[1], wallets[4].address, "1250.50")
+    token.transfer(wallets[4].address, "1250.50", wallets[1])
     print(f"  the {onboarded[1][0]} transferred 1,250.50 to the {onboarded[4][0]}")
     refused("a transfer to a wallet nobody registered", restrictions.ReceiverNotRegistered,
-            lambda: token.transfer(wallets[1], wallets[7].address, "10"))
+            lambda: token.transfer(wallets[7].address, "10", wallets[1]))
 
     step("The retail limit of the Astana pilot: 1,000 USD per 30 days, over all of an operator's tokens")
     limits = PurchaseLimits.deploy(client, factory, operator_a)
@@ -216,7 +216,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     acts.freeze_wallet(wallets[1].address, "Court 2-117/2026", enforcement)
     print(f"  {onboarded[1][0]}'s first wallet frozen (Court 2-117/2026)")
     refused("a transfer from the frozen wallet", restrictions.SenderFrozen,
-            lambda: token.transfer(wallets[1], wallets[4].address, "1"))
+            lambda: token.transfer(wallets[4].address, "1", wallets[1]))
     acts.forced_transfer(wallets[1].address, wallets[4].address, "500", "Court 2-118/2026", enforcement)
     print(f"  by court order 2-118/2026, 500.00 moved to the {onboarded[4][0]} despite the freeze")
 

@@ -126,12 +126,12 @@ def test_transfers_to_odd_places_and_of_odd_amounts(market):
     from dfa import restrictions as r
 
     with pytest.raises(r.ReceiverNotRegistered):  # the token contract itself holds nothing
-        token.transfer(market.alice, token.address, "1")
+        token.transfer(token.address, "1", market.alice)
     with pytest.raises(r.InsufficientBalance):
         client.send(market.alice, token.contract, "transfer", market.bob.address, 2**256 - 1, gas=300_000)
     before = token.balance_of(market.alice.address)
-    token.transfer(market.alice, market.alice.address, "10")  # to oneself: allowed, nothing changes
-    token.transfer(market.alice, market.bob.address, "0")  # zero: allowed (ERC-20), nothing moves
+    token.transfer(market.alice.address, "10", market.alice)  # to oneself: allowed, nothing changes
+    token.transfer(market.bob.address, "0", market.alice)  # zero: allowed (ERC-20), nothing moves
     assert token.balance_of(market.alice.address) == before
     assert token.holder_counts().total == 1  # bob did not become a holder by receiving nothing
 

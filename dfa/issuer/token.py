@@ -274,7 +274,7 @@ class DFAToken(ContractAPI):
 
     # -- holders ----------------------------------------------------------------------------
 
-    def transfer(self, signer: Signer, to: str, amount: object) -> TxReceipt:
+    def transfer(self, to: str, amount: object, signer: Signer) -> TxReceipt:
         """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent.
 
         The pre-check is the gas estimate itself: it runs the token's one check on the latest
@@ -282,7 +282,7 @@ class DFAToken(ContractAPI):
         """
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
-    def transfer_many(self, signer: Signer, transfers: Iterable[tuple[str, object]]) -> TxReceipt:
+    def transfer_many(self, transfers: Iterable[tuple[str, object]], signer: Signer) -> TxReceipt:
         """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
 
         Each transfer is pre-checked alone; their combined effect (the same receiver twice, the
@@ -296,10 +296,10 @@ class DFAToken(ContractAPI):
         calls = [self._encode("transfer", to, units) for to, units in batch]
         return self._send(signer, "multicall", calls)
 
-    def approve(self, signer: Signer, spender: str, amount: object) -> TxReceipt:
+    def approve(self, spender: str, amount: object, signer: Signer) -> TxReceipt:
         return self._send(signer, "approve", parse_address(spender), self.units(amount))
 
-    def transfer_from(self, signer: Signer, sender: str, to: str, amount: object) -> TxReceipt:
+    def transfer_from(self, sender: str, to: str, amount: object, signer: Signer) -> TxReceipt:
         """Move ``amount`` from ``sender`` (who approved the signer) to ``to``."""
         sender, to, units = parse_address(sender), parse_address(to), self.units(amount)
         allowed = self._call("allowance", sender, signer.address)

@@ -119,7 +119,7 @@ class LicenseRegistry(ContractAPI):
     roles = (DEFAULT_ADMIN_ROLE, "REGULATOR_ROLE")
 
     @classmethod
-    def deploy(cls, client: Client, admin: Signer, regulator: str | None = None) -> LicenseRegistry:
+    def deploy(cls, client: Client, admin: Signer, *, regulator: str | None = None) -> LicenseRegistry:
         """Deploy a register administered by ``admin``; ``regulator`` (default: admin) may write to it."""
         return cls._deploy(client, admin, admin.address, parse_address(regulator or admin.address))
 

@@ -138,7 +138,7 @@ def test_a_zero_price_is_refused_and_never_switches_a_rule_off(priced):
     token.allocate("PRICE-1", priced.bob.address, "100", priced.issuer_agent)
     token.set_aml_threshold("10", "USD", priced.compliance_agent)
     with pytest.raises(r.AmlApprovalRequired):
-        token.transfer(priced.bob, priced.carol.address, "1")
+        token.transfer(priced.carol.address, "1", priced.bob)
 
 
 def test_an_absurd_price_cannot_use_up_the_allowance_on_other_tokens(priced, limits):
@@ -169,15 +169,15 @@ def test_a_stale_reference_price_values_nothing(priced):
     world, token = priced.world, priced.priced
     token.allocate("PRICE-1", priced.bob.address, "500", priced.issuer_agent)
     token.set_reference_price("1.00", "USD", priced.pricing_agent)
-    token.transfer(priced.bob, priced.alice.address, "10")
+    token.transfer(priced.alice.address, "10", priced.bob)
     world.client.travel(7 * DAY + 1)
     with pytest.raises(r.StalePrice):
-        token.transfer(priced.bob, priced.alice.address, "10")
+        token.transfer(priced.alice.address, "10", priced.bob)
     with pytest.raises(r.StalePrice):
         world.client.send(priced.bob, token.contract, "transfer", priced.alice.address, 1000, gas=400_000)
-    token.transfer(priced.bob, priced.carol.address, "10")  # not limited: not valued
+    token.transfer(priced.carol.address, "10", priced.bob)  # not limited: not valued
     token.set_reference_price("1.10", "USD", priced.pricing_agent)
-    token.transfer(priced.bob, priced.alice.address, "10")
+    token.transfer(priced.alice.address, "10", priced.bob)
 
 
 def test_a_pushed_acquisition_needs_the_receivers_consent(priced):
@@ -196,17 +196,17 @@ def test_a_pushed_acquisition_needs_the_receivers_consent(priced):
         world.client.send(priced.bob, token.contract, "transfer", priced.alice.address, 100, gas=400_000)
     receipt = token.consent_to_acquire("300", priced.alice)
     assert token.receipt_events(receipt, "AcquisitionConsentSet")[0]["value"] == 30000
-    token.transfer(priced.bob, priced.alice.address, "200")
+    token.transfer(priced.alice.address, "200", priced.bob)
     assert token.acquisition_consent(priced.alice.address) == 100  # used up by what she acquired
     with pytest.raises(r.AcquisitionNotConsented):
-        token.transfer(priced.bob, priced.alice.address, "101")
-    token.approve(priced.bob, priced.alice.address, "300")  # a sale she pulls herself needs no consent
-    token.transfer_from(priced.alice, priced.bob.address, priced.alice.address, "300")
+        token.transfer(priced.alice.address, "101", priced.bob)
+    token.approve(priced.alice.address, "300", priced.bob)  # a sale she pulls herself needs no consent
+    token.transfer_from(priced.bob.address, priced.alice.address, "300", priced.alice)
     assert token.acquisition_consent(priced.alice.address) == 100
     with pytest.raises(r.AcquisitionNotConsented):  # someone else pulling for her is a push
-        token.approve(priced.bob, priced.carol.address, "150")
-        token.transfer_from(priced.carol, priced.bob.address, priced.alice.address, "150")
-    token.transfer(priced.bob, priced.carol.address, "5")  # a professional, unlimited: no consent needed
+        token.approve(priced.carol.address, "150", priced.bob)
+        token.transfer_from(priced.bob.address, priced.alice.address, "150", priced.carol)
+    token.transfer(priced.carol.address, "5", priced.bob)  # a professional, unlimited: no consent needed
 
 
 def test_every_price_change_is_in_the_audit_trail(priced, limits):

@@ -101,14 +101,14 @@ def test_transfers_count_at_the_reference_price(limited):
     token = limited.token_a
     allocate(limited, token, "bob", "5000")
     with pytest.raises(r.NoReferencePrice):
-        token.transfer(limited.bob, limited.alice.address, "100")
+        token.transfer(limited.alice.address, "100", limited.bob)
     token.set_reference_price("2.00", "USD", limited.pricing_agent)
     assert token.reference_price()[:2] == (Decimal("2.00"), "USD")
-    token.transfer(limited.bob, limited.alice.address, "400")  # 800 USD
+    token.transfer(limited.alice.address, "400", limited.bob)  # 800 USD
     with pytest.raises(r.PurchaseLimitExceeded):
-        token.transfer(limited.bob, limited.alice.address, "100.01")  # 200.02 USD more
-    token.transfer(limited.bob, limited.alice.address, "100")  # exactly 1,000 USD
-    token.transfer(limited.alice, limited.bob.address, "10")  # selling is not acquiring
+        token.transfer(limited.alice.address, "100.01", limited.bob)  # 200.02 USD more
+    token.transfer(limited.alice.address, "100", limited.bob)  # exactly 1,000 USD
+    token.transfer(limited.bob.address, "10", limited.alice)  # selling is not acquiring
     assert allowance(limited, "alice").remaining == 0
 
 
@@ -120,8 +120,8 @@ def test_a_price_in_another_currency_is_refused(limited):
     limited.limits.set_price_bounds(token, "0.01", "1000", "EUR", 365 * DAY, limited.world.operator)
     token.set_reference_price("1.00", "EUR", limited.pricing_agent)
     with pytest.raises(r.CurrencyMismatch):
-        token.transfer(limited.bob, limited.alice.address, "1")
-    token.transfer(limited.bob, limited.carol.address, "1")  # a professional has no limit
+        token.transfer(limited.alice.address, "1", limited.bob)
+    token.transfer(limited.carol.address, "1", limited.bob)  # a professional has no limit
 
 
 def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limited):
@@ -131,7 +131,7 @@ def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limite
     allocate(limited, limited.token_a, "alice", "1000")
     world.registry.add_wallet(limited.ids["alice"], world.wallets[0], world.registrar)
     limited.token_a.set_reference_price("1.00", "USD", limited.pricing_agent)
-    limited.token_a.transfer(limited.alice, world.wallets[0], "500")
+    limited.token_a.transfer(world.wallets[0], "500", limited.alice)
     allocate(limited, limited.token_a, "bob", "100")
     Enforcement(limited.token_a).forced_transfer(limited.bob.address, limited.alice.address, "100", "Court 5",
                                                  limited.enforcement_agent)
@@ -279,7 +279,7 @@ def test_an_acquisition_costs_the_same_at_fixed_points_of_a_long_history(limited
     costs = []
     for day in range(40):
         at(client, start + day * DAY)
-        costs.append(token.transfer(limited.bob, limited.alice.address, "1")["gasUsed"])
+        costs.append(token.transfer(limited.alice.address, "1", limited.bob)["gasUsed"])
     steady = costs[31:]
     # Measured 109,076-111,076 once the queue turns (the valuation checks of the operator's price
     # bounds, staleness and consent read three more slots): above the floor of 105,000,
@@ -318,7 +318,7 @@ def test_a_refusal_names_the_allowance_left_and_the_amount_attempted(limited):
     limited.token_a.set_reference_price("1.00", "USD", limited.pricing_agent)
     allocate(limited, limited.token_a, "bob", "10")
     with pytest.raises(r.PurchaseLimitExceeded) as refused:
-        limited.token_a.transfer(limited.bob, limited.alice.address, "2")
+        limited.token_a.transfer(limited.alice.address, "2", limited.bob)
     assert (refused.value.remaining, refused.value.currency, refused.value.amount) == (
         Decimal("1.00"), "USD", Decimal("2"))
     assert "1.00 USD" in str(refused.value) and "2 LIMA" in str(refused.value)

@@ -96,7 +96,7 @@ def test_the_lost_wallet_can_cancel_during_the_waiting_period(lost):
     world.client.travel(3 * DAY)
     with pytest.raises(errors.RecoveryNotPending):
         world.registry.approve_recovery(lost.alice.address, lost.second_agent)
-    lost.token.transfer(lost.alice, lost.bob.address, "10")  # her wallet works as before
+    lost.token.transfer(lost.bob.address, "10", lost.alice)  # her wallet works as before
 
 
 def test_only_registrars_request_and_approve(lost):

@@ -13,7 +13,7 @@ def refused(market, cls, sender, receiver: str, amount: str):
     assert not token.contract.functions.canTransfer(sender.address, receiver, token.units(amount)).call()
     block = client.w3.eth.block_number
     with pytest.raises(cls) as before:
-        token.transfer(sender, receiver, amount)
+        token.transfer(receiver, amount, sender)
     assert not before.value.sent and client.w3.eth.block_number == block
     with pytest.raises(cls) as after:  # Python bypassed: the chain is the guard
         client.send(sender, token.contract, "transfer", receiver, token.units(amount), gas=400_000)
@@ -27,7 +27,7 @@ def passes(market, sender, receiver: str, amount: str):
     # the yes/no pre-check runs in the admin module: it must agree with the token's own answer
     assert token.contract.functions.canTransfer(sender.address, receiver, token.units(amount)).call()
     before = token.balance_of(receiver)
-    token.transfer(sender, receiver, amount)
+    token.transfer(receiver, amount, sender)
     assert token.balance_of(receiver) == before + token.amount(token.units(amount))
 
 

@@ -91,7 +91,7 @@ def test_a_suspended_issuance_licence_stops_mints_but_not_transfers(market):
     with pytest.raises(IssuanceLicenseInactive) as refused:
         token.allocate(market.decision_id, market.bob.address, "100", market.issuer_agent)
     assert not refused.value.sent
-    token.transfer(market.alice, market.bob.address, "40")
+    token.transfer(market.bob.address, "40", market.alice)
     assert token.balance_of(market.bob.address) == 40
     world.licenses.reinstate(world.operator.address, world.regulator)
     token.allocate(market.decision_id, market.bob.address, "100", market.issuer_agent)

@@ -179,11 +179,11 @@ def test_insufficient_balance(funded):
 def test_transfer_from_follows_the_same_rules_and_needs_an_allowance(funded):
     token = funded.token
     with pytest.raises(errors.ValidationError, match="must approve"):
-        token.transfer_from(funded.bob, funded.alice.address, funded.carol.address, "5")
-    token.approve(funded.alice, funded.bob.address, "5")
+        token.transfer_from(funded.alice.address, funded.carol.address, "5", funded.bob)
+    token.approve(funded.bob.address, "5", funded.alice)
     with pytest.raises(r.ReceiverNotRegistered):
-        token.transfer_from(funded.bob, funded.alice.address, funded.world.wallets[0], "5")
-    token.transfer_from(funded.bob, funded.alice.address, funded.carol.address, "5")
+        token.transfer_from(funded.alice.address, funded.world.wallets[0], "5", funded.bob)
+    token.transfer_from(funded.alice.address, funded.carol.address, "5", funded.bob)
     assert token.allowance(funded.alice.address, funded.bob.address) == 0
 
 

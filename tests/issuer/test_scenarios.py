@@ -18,11 +18,11 @@ def test_astana_pilot_resident_companies_may_not_hold_except_licensed_miners(mar
     with pytest.raises(r.ReceiverDeniedByRule):  # resident company
         token.allocate(market.decision_id, market.kzco.address, "100", agent)
     with pytest.raises(r.ReceiverDeniedByRule):  # nor can it buy from a holder
-        token.transfer(market.dave, market.kzco.address, "10")
-    token.transfer(market.dave, market.alice.address, "10")  # the miner trades
+        token.transfer(market.kzco.address, "10", market.dave)
+    token.transfer(market.alice.address, "10", market.dave)  # the miner trades
 
     token.set_rules(Rules(), market.compliance_agent)  # the regulator lifts the ban
-    token.transfer(market.dave, market.kzco.address, "10")
+    token.transfer(market.kzco.address, "10", market.dave)
     assert token.balance_of(market.kzco.address) == 10
 
 

@@ -19,9 +19,9 @@ def history(market):
     allocate(market, "alice", "1000")
     allocate(market, "bob", "500")
     world.registry.add_wallet(market.ids["alice"], world.wallets[0], world.registrar)
-    token.transfer(market.alice, world.wallets[0], "250")
+    token.transfer(world.wallets[0], "250", market.alice)
     market.block_before = world.client.w3.eth.block_number
-    token.transfer(market.bob, market.carol.address, "100")
+    token.transfer(market.carol.address, "100", market.bob)
     Enforcement(token).freeze_tokens(market.alice.address, "300", "Case 9", market.enforcement_agent)
     Enforcement(token).forced_transfer(market.bob.address, market.dave.address, "50", "Court 4", market.enforcement_agent)
     token.redeem(market.carol.address, "40", market.issuer_agent)

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def _transfer(ctx, args) -> None:
-    receipt = token(ctx, args.token).transfer(ctx.signer, args.to, args.amount)
+    receipt = token(ctx, args.token).transfer(args.to, args.amount, ctx.signer)
     ctx.say(f"transferred {args.amount} to {args.to}", tx=receipt["transactionHash"].to_0x_hex())
 
 
