@@ -39,7 +39,6 @@ ENFORCEMENT_ROLE = "ENFORCEMENT_ROLE"
 DOCUMENT_MANAGER_ROLE = "DOCUMENT_MANAGER_ROLE"
 OPERATOR_ROLE = "OPERATOR_ROLE"
 PRICING_ROLE = "PRICING_ROLE"
-ZERO_ADDRESS = "0x" + "00" * 20
 _COUNTRY_RULE = {"none": 0, "allowed": 1, "denied": 2}
 
 
@@ -274,25 +273,23 @@ class DFAToken(ContractAPI):
 
     # -- holders ----------------------------------------------------------------------------
 
-    def transfer(self, to: str, amount: object, signer: Signer) -> TxReceipt:
-        """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent.
+    # Every write below is pre-checked once, by its gas estimate (:meth:`Client.transact`): the
+    # estimate runs the transaction, and with it the token's one check, on the latest state, and
+    # a refusal raises the class :meth:`check_transfer` would name, before anything is sent.
 
-        The pre-check is the gas estimate itself: it runs the token's one check on the latest
-        state, and a refusal raises the same class :meth:`check_transfer` names, sending nothing.
-        """
+    def transfer(self, to: str, amount: object, signer: Signer) -> TxReceipt:
+        """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent."""
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, transfers: Iterable[tuple[str, object]], signer: Signer) -> TxReceipt:
         """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
 
-        Each transfer is pre-checked alone; their combined effect (the same receiver twice, the
-        sum against the balance) is checked by the chain, whose refusal surfaces before sending.
+        The estimate runs them in order, so their combined effect (the same receiver twice, the sum
+        against the balance) is checked too; the first refused one is raised before sending.
         """
         batch = [(parse_address(to), self.units(amount)) for to, amount in transfers]
         if not batch or len(batch) > 100:
             raise ValidationError(f"a batch holds 1 to 100 transfers, not {len(batch)}; split it")
-        for to, units in batch:
-            self._refuse_if_restricted(signer.address, to, units)
         calls = [self._encode("transfer", to, units) for to, units in batch]
         return self._send(signer, "multicall", calls)
 
@@ -300,16 +297,20 @@ class DFAToken(ContractAPI):
         return self._send(signer, "approve", parse_address(spender), self.units(amount))
 
     def transfer_from(self, sender: str, to: str, amount: object, signer: Signer) -> TxReceipt:
-        """Move ``amount`` from ``sender`` (who approved the signer) to ``to``."""
+        """Move ``amount`` from ``sender`` (who approved the signer) to ``to``; the receiver pulling it needs
+        no consent under a purchase limit. A short allowance is a :class:`ValidationError` naming it."""
+        from dfa import errors
+
         sender, to, units = parse_address(sender), parse_address(to), self.units(amount)
-        allowed = self._call("allowance", sender, signer.address)
-        if allowed < units:
+        try:
+            return self._send(signer, "transferFrom", sender, to, units)
+        except errors.ERC20InsufficientAllowance as short:  # the chain checks the allowance before the rules
+            if short.sent:
+                raise
             raise ValidationError(
-                f"{signer.address} may move only {self.amount(allowed)} {self.symbol} of {sender}; "
-                f"the holder must approve {amount}"
-            )
-        self._refuse_if_restricted(sender, to, units, caller=signer.address)
-        return self._send(signer, "transferFrom", sender, to, units)
+                f"{signer.address} may move only {self.amount(short.arguments['allowance'])} {self.symbol} of "
+                f"{sender}; the holder must approve {amount}"
+            ) from None
 
     # -- issuance ---------------------------------------------------------------------------
 
@@ -344,33 +345,22 @@ class DFAToken(ContractAPI):
 
     def allocate(self, decision_id: str, to: str, amount: object, signer: Signer) -> TxReceipt:
         """Mint ``amount`` to ``to`` under the decision; refused before sending when a gate is closed."""
-        key, to, units = _decision_key(decision_id), parse_address(to), self.units(amount)
-        code = self._call("detectAllocationRestriction", key, to, units)
-        if code:
-            raise self._refusal(code, ZERO_ADDRESS, to, units)
-        return self._send(signer, "allocate", key, to, units)
+        return self._send(signer, "allocate", _decision_key(decision_id), parse_address(to), self.units(amount))
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most 100)."""
+        """Several allocations in one transaction, all or none (at most 100); the first refused one is raised
+        before sending (the estimate runs them in order, so the cap and limits see their sum)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
         if not batch or len(batch) > 100:
             raise ValidationError(f"a batch holds 1 to 100 allocations, not {len(batch)}; split it")
-        for to, units in batch:
-            code = self._call("detectAllocationRestriction", key, to, units)
-            if code:
-                raise self._refusal(code, ZERO_ADDRESS, to, units)
         return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
                           on_sent=on_sent)
 
     def redeem(self, holder: str, amount: object, signer: Signer) -> TxReceipt:
         """Burn ``amount`` of ``holder``'s tokens (redemption, buy-back), by the issuer agent."""
-        holder, units = parse_address(holder), self.units(amount)
-        code = self._call("detectRedemptionRestriction", holder, units)
-        if code:
-            raise restriction_error(code, holder, ZERO_ADDRESS, units)
-        return self._send(signer, "redeem", holder, units)
+        return self._send(signer, "redeem", parse_address(holder), self.units(amount))
 
     # -- documents --------------------------------------------------------------------------
 
@@ -465,15 +455,6 @@ class DFAToken(ContractAPI):
         for log in self.events("CountryRuleSet"):
             rules[log["args"]["country"]] = log["args"]["rule"]
         return {country: rule for country, rule in rules.items() if rule}
-
-    def _refuse_if_restricted(self, sender: str, receiver: str, units: int, caller: str | None = None) -> None:
-        """Refuse when the rules would; ``caller`` who sends it (a receiver pulling needs no consent)."""
-        if caller is None:
-            code = self._call("detectTransferRestriction", sender, receiver, units)
-        else:
-            code = self.contract.functions.detectTransferRestriction(sender, receiver, units).call({"from": caller})
-        if code:
-            raise self._refusal(code, sender, receiver, units)
 
     def _send(self, signer: Signer, function: str, *args, on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         try:
