@@ -11,7 +11,7 @@ from pathlib import Path
 
 import requests
 
-from dfa.chain.anvil import HARDFORK, _free_port, find_anvil
+from dfa.chain.anvil import HARDFORK, find_anvil, free_port
 from dfa.chain.network import ANVIL_CHAIN_ID, NetworkProfile, local_anvil
 from dfa.cli.home import home
 from dfa.errors import NodeError
@@ -58,7 +58,7 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time:
         return {**existing, "already_running": True}
     directory = node_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    port = port or _free_port()
+    port = port or free_port()
     state = directory / "state.json"
     command = [str(find_anvil()), "--host", "127.0.0.1", "--port", str(port), "--silent", "--chain-id",
                str(chain_id), "--hardfork", HARDFORK, "--state", str(state), "--preserve-historical-states",
