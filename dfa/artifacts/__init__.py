@@ -9,6 +9,8 @@ from typing import Any
 
 from dfa.errors import NotFoundError
 
+__all__ = ["BUILD_INFO", "artifact_names", "load_artifact", "merged_abi"]
+
 BUILD_INFO = "build-info.json"
 
 
