@@ -159,7 +159,7 @@ def parse_amount(value: Any) -> Decimal:
     return amount
 
 
-def to_base_units(amount: Any, decimals: int) -> int:
+def to_base_units(amount: AmountInput, decimals: int) -> int:
     """Whole units -> the integer the chain holds; refuses more decimals than the token has."""
     parsed = parse_amount(amount)
     with localcontext() as exact:

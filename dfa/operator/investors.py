@@ -227,7 +227,7 @@ class InvestorRegistry(ContractAPI):
         address = self._call("purchaseLimits")
         return None if int(address, 16) == 0 else address
 
-    def set_purchase_limits(self, limits: Any, signer: Signer) -> TxReceipt:
+    def set_purchase_limits(self, limits: ContractAPI | str, signer: Signer) -> TxReceipt:
         """Name the operator's purchase limits (by the operator): in the same transaction every token the limits'
         factory created for the operator applies them; tokens created later do from the start. They may be
         replaced by other limits of the operator, never removed."""
