@@ -19,11 +19,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from dfa.errors import BuildError
 
 SOLC_VERSION = "0.8.30"
-SETTINGS: dict = {
+SETTINGS: dict[str, Any] = {
     "optimizer": {"enabled": True, "runs": 200},
     # py-evm runs Prague; anvil is started with --hardfork prague to match.
     "evmVersion": "prague",
@@ -90,7 +91,7 @@ def _resolve(importer: str, target: str) -> str:
     return "/".join(parts)
 
 
-def standard_input(sources: dict[str, str]) -> dict:
+def standard_input(sources: dict[str, str]) -> dict[str, Any]:
     return {
         "language": "Solidity",
         "sources": {unit: {"content": text} for unit, text in sources.items()},
@@ -98,7 +99,7 @@ def standard_input(sources: dict[str, str]) -> dict:
     }
 
 
-def compile_standard(input_json: dict) -> tuple[str, dict]:
+def compile_standard(input_json: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """Compile with the pinned compiler; returns (long version, standard-JSON output)."""
     native = _native_solc()
     if native is not None:
@@ -106,7 +107,10 @@ def compile_standard(input_json: dict) -> tuple[str, dict]:
 
         output = solcx.compile_standard(input_json, solc_binary=native, allow_empty=True)
         long_version = subprocess.run([str(native), "--version"], capture_output=True, text=True).stdout
-        long_version = re.search(r"Version: (\S+)", long_version).group(1)
+        found = re.search(r"Version: (\S+)", long_version)
+        if found is None:
+            raise BuildError(f"{native} --version printed no version")
+        long_version = found.group(1)
     else:
         long_version, output = _compile_with_solcjs(input_json)
     errors = [e for e in output.get("errors", []) if e.get("severity") == "error"]
@@ -120,10 +124,11 @@ def compile_standard(input_json: dict) -> tuple[str, dict]:
 def _native_solc() -> Path | None:
     try:
         import solcx
+        from solcx.install import get_executable  # not exported by solcx: `solcx.get_executable` never existed
 
         for version in solcx.get_installed_solc_versions():
             if str(version) == SOLC_VERSION:
-                return solcx.get_executable(version)
+                return Path(get_executable(version))
     except Exception:  # no solcx install folder at all: fall through to solc-js
         pass
     found = shutil.which("solc")
@@ -134,7 +139,7 @@ def _native_solc() -> Path | None:
     return None
 
 
-def _compile_with_solcjs(input_json: dict) -> tuple[str, dict]:
+def _compile_with_solcjs(input_json: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     module = NODE_MODULES / "solc"
     node = shutil.which("node")
     if node is None or not module.is_dir():
@@ -154,9 +159,9 @@ def _compile_with_solcjs(input_json: dict) -> tuple[str, dict]:
     return result["version"], result["output"]
 
 
-def artifacts_from(long_version: str, input_json: dict, output: dict) -> dict[str, dict]:
+def artifacts_from(long_version: str, input_json: dict[str, Any], output: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """One artifact per contract defined under ``contracts/``, keyed by contract name."""
-    artifacts: dict[str, dict] = {}
+    artifacts: dict[str, dict[str, Any]] = {}
     for unit, contracts in output["contracts"].items():
         if not unit.startswith("contracts/"):
             continue
@@ -177,7 +182,7 @@ def artifacts_from(long_version: str, input_json: dict, output: dict) -> dict[st
     return dict(sorted(artifacts.items()))
 
 
-def build() -> tuple[dict[str, dict], dict]:
+def build() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """Compile the contracts in memory: (artifacts by name, build info for analysis tools)."""
     input_json = standard_input(collect_sources())
     long_version, output = compile_standard(input_json)
@@ -191,7 +196,7 @@ def build() -> tuple[dict[str, dict], dict]:
     return artifacts_from(long_version, input_json, output), build_info
 
 
-def write(artifacts: dict[str, dict], build_info: dict, directory: Path = ARTIFACTS_DIR) -> None:
+def write(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any], directory: Path = ARTIFACTS_DIR) -> None:
     for stale in directory.glob("*.json"):
         stale.unlink()
     for name, artifact in artifacts.items():
@@ -202,7 +207,7 @@ def write(artifacts: dict[str, dict], build_info: dict, directory: Path = ARTIFA
 COMPARED = ("abi", "bytecode", "deployedBytecode", "sourceName", "sourceHash")
 
 
-def stale(fresh: dict[str, dict], directory: Path = ARTIFACTS_DIR) -> list[str]:
+def stale(fresh: dict[str, dict[str, Any]], directory: Path = ARTIFACTS_DIR) -> list[str]:
     """What differs between freshly built artifacts and those in ``directory``, as "Contract.field"."""
     committed = {p.stem: json.loads(p.read_text()) for p in directory.glob("*.json") if p.name != BUILD_INFO}
     found = [f"{name} (removed from contracts/)" for name in sorted(set(committed) - set(fresh))]

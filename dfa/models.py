@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 import pydantic
 
@@ -30,12 +30,12 @@ class Model(pydantic.BaseModel):
         except pydantic.ValidationError as error:
             raise _translated(type(self).__name__, error) from None
 
-    def replace(self, **changes: Any):
+    def replace(self, **changes: Any) -> Self:
         """A copy with ``changes`` applied and validated (``model_copy`` would skip validation)."""
         return type(self).model_validate({**self.model_dump(), **changes})
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any):
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
         try:
             return super().model_validate(obj, **kwargs)
         except pydantic.ValidationError as error:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation, localcontext
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeAlias
 
 import pycountry
+from eth_typing import ChecksumAddress
 from eth_utils import is_checksum_address, is_hex_address, keccak, to_checksum_address
 from pydantic import BeforeValidator, PlainSerializer
 
@@ -22,7 +23,7 @@ UINT40_MAX = 2**40 - 1
 _HEX32 = re.compile(r"^0x[0-9a-fA-F]{64}$")
 
 
-def parse_address(value: Any) -> str:
+def parse_address(value: Any) -> ChecksumAddress:
     if not isinstance(value, str) or not is_hex_address(value):
         raise ValidationError(f"{value!r} is not an address (0x followed by 40 hex digits)")
     if value != value.lower() and value[2:] != value[2:].upper() and not is_checksum_address(value):
@@ -87,7 +88,8 @@ def parse_country(value: Any) -> int:
         if text.isdigit():
             found = pycountry.countries.get(numeric=text.zfill(3))
         elif len(text) in (2, 3):
-            found = pycountry.countries.get(**{f"alpha_{len(text)}": text.upper()})
+            code = text.upper()
+            found = pycountry.countries.get(alpha_2=code) if len(text) == 2 else pycountry.countries.get(alpha_3=code)
     if found is None:
         raise ValidationError(f"unknown country {value!r}: give an ISO 3166-1 code such as 'KZ', 'KAZ' or 398")
     return int(found.numeric)
@@ -157,7 +159,7 @@ def parse_amount(value: Any) -> Decimal:
     return amount
 
 
-def to_base_units(amount: Any, decimals: int) -> int:
+def to_base_units(amount: AmountInput, decimals: int) -> int:
     """Whole units -> the integer the chain holds; refuses more decimals than the token has."""
     parsed = parse_amount(amount)
     with localcontext() as exact:
@@ -199,3 +201,10 @@ Currency = Annotated[str, BeforeValidator(parse_currency)]
 """An ISO 4217 currency code."""
 Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
 """A non-negative amount in whole units (token units or currency units)."""
+
+AmountInput: TypeAlias = Decimal | str | int
+"""An amount as an API method takes it, in whole units: ``Decimal("12.5")``, ``"12.5"`` or ``12``
+(a float is refused as inexact); :func:`parse_amount` checks it."""
+TimeInput: TypeAlias = int | str | date | datetime
+"""A moment as an API method takes it: unix seconds, ISO text, a date or an aware datetime;
+:func:`parse_timestamp` checks it."""

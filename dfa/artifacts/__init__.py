@@ -9,6 +9,8 @@ from typing import Any
 
 from dfa.errors import NotFoundError
 
+__all__ = ["BUILD_INFO", "artifact_names", "load_artifact", "merged_abi"]
+
 BUILD_INFO = "build-info.json"
 
 
@@ -18,7 +20,8 @@ def load_artifact(name: str) -> dict[str, Any]:
     resource = files(__name__) / f"{name}.json"
     if name == BUILD_INFO.removesuffix(".json") or not resource.is_file():
         raise NotFoundError(f"no compiled contract named {name!r}; run `python -m dfa.build` in a checkout")
-    return json.loads(resource.read_text())
+    artifact: dict[str, Any] = json.loads(resource.read_text())
+    return artifact
 
 
 def artifact_names() -> list[str]:
@@ -32,7 +35,7 @@ def artifact_names() -> list[str]:
 
 def merged_abi(*names: str) -> list[dict[str, Any]]:
     """One ABI for a contract whose calls are served by several artifacts (a token and its admin module)."""
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     merged = []
     for name in names:
         for entry in load_artifact(name)["abi"]:

@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -62,10 +63,10 @@ class AnvilNode:
     def __init__(
         self,
         *,
-        state: str | os.PathLike | None = None,
+        state: str | os.PathLike[str] | None = None,
         chain_id: int = ANVIL_CHAIN_ID,
         port: int | None = None,
-        log_dir: str | os.PathLike | None = None,
+        log_dir: str | os.PathLike[str] | None = None,
         ready_timeout: float = 30.0,
         extra_args: tuple[str, ...] = (),
         genesis_time: int | None = None,
@@ -78,7 +79,7 @@ class AnvilNode:
         self.extra_args = extra_args
         self.genesis_time = genesis_time
         self.url: str | None = None
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.log_path: Path | None = None
 
     @classmethod
@@ -95,6 +96,11 @@ class AnvilNode:
             raise NodeError("the node is not started")
         return local_anvil(self.url, self.chain_id)
 
+    def _url(self) -> str:
+        if self.url is None:
+            raise NodeError("the node is not started")
+        return self.url
+
     @property
     def owned(self) -> bool:
         return self.process is not None
@@ -107,7 +113,7 @@ class AnvilNode:
         log_dir = self.log_dir or Path(tempfile.mkdtemp(prefix="dfa-anvil-"))
         log_dir.mkdir(parents=True, exist_ok=True)
         for attempt in range(3):
-            port = self.port or _free_port()
+            port = self.port or free_port()
             command = [str(binary), "--host", "127.0.0.1", "--port", str(port), "--silent"]
             command += ["--chain-id", str(self.chain_id), "--hardfork", HARDFORK]
             if self.genesis_time is not None and not (self.state is not None and self.state.exists()):
@@ -159,8 +165,8 @@ class AnvilNode:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _call(self, method: str, params: list) -> object:
-        response = requests.post(self.url, json={"jsonrpc": "2.0", "id": 1, "method": method, "params": params},
+    def _call(self, method: str, params: list[Any]) -> object:
+        response = requests.post(self._url(), json={"jsonrpc": "2.0", "id": 1, "method": method, "params": params},
                                  timeout=self.ready_timeout).json()
         if "error" in response:
             raise NodeError(f"anvil at {self.url} refused {method}: {response['error'].get('message')}")
@@ -174,7 +180,7 @@ class AnvilNode:
                 raise NodeError(f"anvil exited with code {self.process.returncode}; see {self.log_path}")
             try:
                 response = requests.post(
-                    self.url, json={"jsonrpc": "2.0", "id": 1, "method": "web3_clientVersion", "params": []}, timeout=2
+                    self._url(), json={"jsonrpc": "2.0", "id": 1, "method": "web3_clientVersion", "params": []}, timeout=2
                 )
                 version = response.json()["result"]
             except (requests.RequestException, ValueError, KeyError) as error:
@@ -187,10 +193,10 @@ class AnvilNode:
         raise NodeError(f"anvil at {self.url} did not answer within {self.ready_timeout:.0f}s: {last_error}")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        return int(probe.getsockname()[1])
 
 
 def _die_with_parent() -> None:

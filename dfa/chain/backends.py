@@ -11,6 +11,7 @@ from typing import Any
 
 from web3 import Web3
 from web3.providers import BaseProvider
+from web3.types import RPCEndpoint
 
 from dfa.errors import NetworkError
 
@@ -114,8 +115,8 @@ class RpcBackend(Backend):
         latest = w3.eth.get_block("latest")["timestamp"]
         self._dev_call(w3, "evm_mine", [latest + seconds])
 
-    def _dev_call(self, w3: Web3, method: str, params: list) -> Any:
-        response = w3.provider.make_request(method, params)
+    def _dev_call(self, w3: Web3, method: str, params: list[Any]) -> Any:
+        response = w3.provider.make_request(RPCEndpoint(method), params)
         if "error" in response:
             raise NetworkError(f"the node at {self.url} refused {method}: {response['error'].get('message')}")
         return response["result"]
@@ -136,7 +137,7 @@ def _single_run_estimate(state: Any, transaction: Any) -> int:
     check fails, a binary search finds the least limit that passes, as a node's estimate does."""
     from eth.vm.spoof import SpoofTransaction
 
-    def run(gas: int):
+    def run(gas: int) -> Any:
         snapshot = state.snapshot()
         try:
             return state.apply_transaction(SpoofTransaction(transaction, gas=gas, gas_price=0))
@@ -146,7 +147,7 @@ def _single_run_estimate(state: Any, transaction: Any) -> int:
     computation = run(state.gas_limit)
     if computation.is_error:
         raise computation.error
-    estimate = min(state.gas_limit, (transaction.intrinsic_gas + computation.get_gas_used()) * 64 // 63 + 2_300)
+    estimate: int = min(state.gas_limit, (transaction.intrinsic_gas + computation.get_gas_used()) * 64 // 63 + 2_300)
     if not run(estimate).is_error:
         return estimate
     low, high = estimate, min(state.gas_limit, 2 * estimate)  # low fails
@@ -155,4 +156,4 @@ def _single_run_estimate(state: Any, transaction: Any) -> int:
     while high - low > 1_000:
         middle = (low + high) // 2
         low, high = (low, middle) if not run(middle).is_error else (middle, high)
-    return high
+    return int(high)

@@ -14,7 +14,7 @@ from hexbytes import HexBytes
 from web3.contract import Contract
 
 # id(abi) -> (the abi, kept alive so that its id is never reused; function name -> (selector, input types))
-_CODECS: dict[int, tuple[list, dict[str, tuple[bytes, list[str]] | None]]] = {}
+_CODECS: dict[int, tuple[Sequence[Any], dict[str, tuple[bytes, list[str]] | None]]] = {}
 
 
 def encode_call(contract: Contract, function: str, args: Sequence[Any]) -> HexBytes:
@@ -26,7 +26,7 @@ def encode_call(contract: Contract, function: str, args: Sequence[Any]) -> HexBy
     return HexBytes(contract.encode_abi(function, args=list(args)))
 
 
-def _codec(abi: list, function: str) -> tuple[bytes, list[str]] | None:
+def _codec(abi: Sequence[Any], function: str) -> tuple[bytes, list[str]] | None:
     entry = _CODECS.get(id(abi))
     if entry is None or entry[0] is not abi:
         entry = _CODECS[id(abi)] = (abi, {})
@@ -41,5 +41,5 @@ def _codec(abi: list, function: str) -> tuple[bytes, list[str]] | None:
 def abi_type(entry: dict[str, Any]) -> str:
     """The canonical type of an ABI input or output: structs as tuples."""
     if entry["type"].startswith("tuple"):
-        return "(" + ",".join(abi_type(c) for c in entry["components"]) + ")" + entry["type"][len("tuple"):]
-    return entry["type"]
+        return "(" + ",".join(abi_type(c) for c in entry["components"]) + ")" + str(entry["type"])[len("tuple"):]
+    return str(entry["type"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence, cast
 
 import requests
 from eth_abi import encode
@@ -20,7 +20,8 @@ from web3 import Web3
 from web3.contract import Contract
 from web3.exceptions import TransactionNotFound, Web3Exception
 from web3.middleware import ExtraDataToPOAMiddleware
-from web3.types import TxReceipt
+from web3.providers import JSONBaseProvider
+from web3.types import RPCEndpoint, TxParams, TxReceipt
 
 from dfa.artifacts import load_artifact
 from dfa.chain.backends import Backend, EmbeddedBackend, RpcBackend
@@ -54,7 +55,7 @@ class Client:
     def __init__(self, network: NetworkProfile = EMBEDDED, backend: Backend | None = None):
         self.network = network
         if backend is None:
-            backend = EmbeddedBackend() if network.embedded else RpcBackend(network.rpc_url, network.request_timeout)
+            backend = EmbeddedBackend() if network.rpc_url is None else RpcBackend(network.rpc_url, network.request_timeout)
         self.backend = backend
         self.w3 = Web3(backend.provider())
         if network.poa:
@@ -107,15 +108,17 @@ class Client:
         """The shipped contract ``name`` at ``address``."""
         return self.w3.eth.contract(address=to_checksum_address(address), abi=load_artifact(name)["abi"])
 
-    def deploy(self, name: str, args: list | tuple, signer: Signer, *, gas: int | None = None) -> Contract:
+    def deploy(self, name: str, args: Sequence[Any], signer: Signer, *, gas: int | None = None) -> Contract:
         """Deploy the shipped contract ``name`` with constructor ``args``."""
         artifact = load_artifact(name)
-        constructor = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
+        constructor: dict[str, Any] = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
         types = [i["type"] for i in constructor["inputs"]]
         data = HexBytes(artifact["bytecode"]) + encode(types, list(args))
         receipt = self.transact(signer, None, data, gas=gas)
         log.info("deployed %s at %s", name, receipt["contractAddress"])
-        return self.contract(name, receipt["contractAddress"])
+        address = receipt["contractAddress"]
+        assert address is not None  # a creation mined with status 1 has its address
+        return self.contract(name, address)
 
     def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None,
              on_sent: Callable[[str], None] | None = None) -> TxReceipt:
@@ -195,7 +198,7 @@ class Client:
         """
         eth, mode = self.w3.eth, self.network.fee_mode
         # name -> (the read through web3, the same read as a raw JSON-RPC request)
-        reads: dict[str, tuple[Callable[[], Any], tuple[str, list]]] = {}
+        reads: dict[str, tuple[Callable[[], Any], tuple[str, list[Any]]]] = {}
         if mode is FeeMode.EIP1559:
             reads["block"] = (lambda: eth.get_block("latest"), ("eth_getBlockByNumber", ["latest", False]))
         if gas is None:
@@ -203,7 +206,7 @@ class Client:
             estimated = {key: value for key, value in tx.items() if key != "chainId"}
             if mode is FeeMode.FREE:
                 estimated["gasPrice"] = 0  # a free network's senders hold no ether
-            reads["gas"] = (lambda: eth.estimate_gas(estimated), ("eth_estimateGas", [_json_tx(estimated)]))
+            reads["gas"] = (lambda: eth.estimate_gas(cast(TxParams, estimated)), ("eth_estimateGas", [_json_tx(estimated)]))
         if not isinstance(signer, DevAccount):  # a dev account's node picks the nonce itself
             reads["nonce"] = (lambda: eth.get_transaction_count(signer.address, "pending"),
                               ("eth_getTransactionCount", [signer.address, "pending"]))
@@ -228,11 +231,12 @@ class Client:
             filled.update(maxFeePerGas=2 * base + tip, maxPriorityFeePerGas=tip)
         return filled
 
-    def _batch(self, requests: dict[str, tuple[str, list]]) -> dict[str, Any] | None:
+    def _batch(self, requests: dict[str, tuple[str, list[Any]]]) -> dict[str, Any] | None:
         """Raw results of several JSON-RPC reads in one round trip (web3's own batching formats
         every call, which costs more than the round trip to a local node); None when the node
         refuses batches. A refused estimate raises the contract's typed error, as web3 would."""
-        responses = self.w3.provider.make_batch_request(list(requests.values()))
+        provider = cast(JSONBaseProvider, self.w3.provider)  # only a JSON-RPC backend takes batches
+        responses = provider.make_batch_request([(RPCEndpoint(method), params) for method, params in requests.values()])
         if not isinstance(responses, list):
             log.info("the node at %s refuses batch requests: %s", self.where, responses.get("error"))
             return None
@@ -250,8 +254,10 @@ class Client:
     def _send(self, signer: Signer, tx: dict[str, Any]) -> HexBytes:
         with self._rpc("send"):
             if isinstance(signer, DevAccount):
-                return self.w3.eth.send_transaction(tx)  # the node signs and picks the nonce
-            return self.w3.eth.send_raw_transaction(signer.sign(tx))
+                return self.w3.eth.send_transaction(cast(TxParams, tx))  # the node signs and picks the nonce
+            raw = signer.sign(tx)
+            assert raw is not None  # only a dev account leaves signing to the node
+            return self.w3.eth.send_raw_transaction(raw)
 
     def _wait(self, tx_hash: HexBytes) -> TxReceipt:
         """The receipt, polled soon (a dev node mines within milliseconds), then less and less often."""
@@ -281,7 +287,7 @@ class Client:
         # The receipt has no reason: replay the call on the state just before its block.
         replay = {k: tx[k] for k in ("from", "to", "data", "value", "gas") if k in tx}
         with self._rpc("replay"), translated(tx_hash):
-            self.w3.eth.call(replay, receipt["blockNumber"] - 1)
+            self.w3.eth.call(cast(TxParams, replay), receipt["blockNumber"] - 1)
         raise TransactionFailed(f"transaction {tx_hash} failed, and its replay gives no reason", tx_hash)
 
     @contextlib.contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterator, Self
 
 from eth_utils import keccak
 from web3.logs import DISCARD
@@ -44,7 +44,7 @@ class ContractAPI:
             raise NotFoundError(f"no {self.artifact} at {self.address} on {client.network.name!r}: no contract there")
 
     @classmethod
-    def _deploy(cls, client: Client, signer: Signer, *args: Any) -> Any:
+    def _deploy(cls, client: Client, signer: Signer, *args: Any) -> Self:
         contract = client.deploy(cls.artifact, args, signer)
         return cls(client, contract.address)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, cast
 
 from hexbytes import HexBytes
 from web3.exceptions import Web3Exception
-from web3.types import EventData
+from web3.types import EventData, FilterParams
 
 from dfa.chain.logs import EventDecoder
 from dfa.errors import NetworkError
@@ -59,7 +59,7 @@ def iter_events(
     while start <= last:
         end = min(start + span - 1, last)
         try:
-            logs = client.w3.eth.get_logs({**params, "fromBlock": start, "toBlock": end})
+            logs = client.w3.eth.get_logs(cast(FilterParams, {**params, "fromBlock": start, "toBlock": end}))
         except (Web3Exception, ValueError) as error:
             if span <= MIN_RANGE:
                 raise NetworkError(f"the node refuses logs of block {start}: {error}") from None
@@ -78,7 +78,7 @@ class Cursor:
     half-way reads the same logs again next time, never skips any.
     """
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
 
     def position(self, key: str) -> int:

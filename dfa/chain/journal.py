@@ -12,19 +12,21 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from eth_typing import HexStr
 from web3.exceptions import TransactionNotFound
 
 from dfa.chain.client import Client
 
 
 class Journal:
-    def __init__(self, client: Client, path: str | os.PathLike):
+    def __init__(self, client: Client, path: str | os.PathLike[str]):
         self.client = client
         self.path = Path(path)
 
     def _load(self) -> dict[str, str]:
         try:
-            return json.loads(self.path.read_text())
+            entries: dict[str, str] = json.loads(self.path.read_text())
+            return entries
         except FileNotFoundError:
             return {}
 
@@ -42,7 +44,7 @@ class Journal:
         if tx_hash is None:
             return False
         try:
-            receipt = self.client.w3.eth.get_transaction_receipt(tx_hash)
+            receipt = self.client.w3.eth.get_transaction_receipt(HexStr(tx_hash))
         except TransactionNotFound:
             return False  # never mined, or lost with a node restarted from an older state
         return receipt is not None and receipt["status"] == 1

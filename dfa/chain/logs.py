@@ -8,11 +8,13 @@ logs. Here an event's ABI is prepared once and each log costs a few ABI decodes.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from eth_abi import decode, encode
 from eth_utils import event_abi_to_log_topic, to_checksum_address
+from eth_typing import ABIEvent, ChecksumAddress
 from hexbytes import HexBytes
+from web3.types import EventData
 
 from dfa.chain.calls import abi_type
 
@@ -23,7 +25,7 @@ class EventDecoder:
     def __init__(self, address: str, event_abi: dict[str, Any]):
         self.address = address
         self.name = event_abi["name"]
-        self.topic = HexBytes(event_abi_to_log_topic(event_abi))
+        self.topic = HexBytes(event_abi_to_log_topic(cast(ABIEvent, event_abi)))
         inputs = event_abi["inputs"]
         self.indexed = [(i, abi_type(i)) for i in inputs if i.get("indexed")]
         self.data = [(i, abi_type(i)) for i in inputs if not i.get("indexed")]
@@ -46,7 +48,7 @@ class EventDecoder:
             raise ValueError(f"{self.name} has no indexed argument {', '.join(sorted(unknown))}")
         return {"address": self.address, "topics": topics}
 
-    def __call__(self, log: Any) -> dict[str, Any]:
+    def __call__(self, log: Any) -> EventData:
         """One log as web3 would give it: ``args``, ``event``, block, index and transaction."""
         args: dict[str, Any] = {}
         for (entry, kind), topic in zip(self.indexed, log["topics"][1:]):
@@ -86,5 +88,5 @@ def _normal(entry: dict[str, Any], value: Any) -> Any:
 
 
 @lru_cache(maxsize=65536)
-def _checksum(address: str) -> str:
+def _checksum(address: str) -> ChecksumAddress:
     return to_checksum_address(address)

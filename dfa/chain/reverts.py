@@ -34,7 +34,7 @@ _EXTRA_BASES: dict[str, tuple[type, ...]] = {
 
 
 @cache
-def error_abis() -> dict[bytes, tuple[str, list[dict]]]:
+def error_abis() -> dict[bytes, tuple[str, list[dict[str, Any]]]]:
     """Selector -> (name, inputs) for every custom error of every shipped contract."""
     table = dict(_STANDARD)
     for name in artifact_names():
@@ -85,7 +85,7 @@ def revert_data(error: BaseException) -> bytes | None:
     message = str(error.args[0]) if error.args else ""
     marker = "execution reverted: b"
     if marker in message:
-        return ast.literal_eval(message[message.index(marker) + len("execution reverted: ") :])
+        return bytes(ast.literal_eval(message[message.index(marker) + len("execution reverted: ") :]))
     return None
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from eth_account import Account
 from eth_account.signers.local import LocalAccount
-from eth_typing import ChecksumAddress
+from eth_typing import ChecksumAddress, HexStr
 from eth_utils import to_checksum_address
 
 from dfa.errors import SignerError
@@ -76,7 +76,7 @@ class KeySigner(Signer):
         self.well_known = account.address in WELL_KNOWN_DEV_ADDRESSES
 
     @classmethod
-    def from_keystore(cls, path: str | os.PathLike, passphrase_env: str = KEYSTORE_PASSPHRASE_ENV) -> KeySigner:
+    def from_keystore(cls, path: str | os.PathLike[str], passphrase_env: str = KEYSTORE_PASSPHRASE_ENV) -> KeySigner:
         """Decrypt the keystore file at ``path`` with the passphrase in ``$passphrase_env``."""
         passphrase = os.environ.get(passphrase_env)
         if passphrase is None:
@@ -108,9 +108,9 @@ class KeySigner(Signer):
         return bytes(self._account.sign_transaction(tx).raw_transaction)
 
 
-def write_keystore(path: str | os.PathLike, private_key: bytes | str, passphrase: str) -> ChecksumAddress:
+def write_keystore(path: str | os.PathLike[str], private_key: bytes | str, passphrase: str) -> ChecksumAddress:
     """Encrypt ``private_key`` into a keystore file at ``path`` (mode 0600); returns its address."""
-    encrypted = Account.encrypt(private_key, passphrase)
+    encrypted = Account.encrypt(HexStr(private_key) if isinstance(private_key, str) else private_key, passphrase)
     target = Path(path)
     target.touch(mode=0o600, exist_ok=False)
     target.write_text(json.dumps(encrypted))

@@ -24,6 +24,8 @@ from dfa.errors import (
     ValidationError,
 )
 
+__all__ = ["FAILED", "OK", "REFUSED", "REVERTED", "UNREACHABLE", "USAGE", "exit_code", "main", "parser"]
+
 OK, FAILED, USAGE, REFUSED, REVERTED, UNREACHABLE = 0, 1, 2, 3, 4, 5
 
 

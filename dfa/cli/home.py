@@ -28,7 +28,8 @@ class Deployments:
 
     def _load(self) -> dict[str, str]:
         try:
-            return json.loads(self.path.read_text())
+            entries: dict[str, str] = json.loads(self.path.read_text())
+            return entries
         except FileNotFoundError:
             return {}
         except ValueError as error:

@@ -8,10 +8,11 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import requests
 
-from dfa.chain.anvil import HARDFORK, _free_port, find_anvil
+from dfa.chain.anvil import HARDFORK, find_anvil, free_port
 from dfa.chain.network import ANVIL_CHAIN_ID, NetworkProfile, local_anvil
 from dfa.cli.home import home
 from dfa.errors import NodeError
@@ -25,10 +26,10 @@ def _record_path() -> Path:
     return node_dir() / "node.json"
 
 
-def running() -> dict | None:
+def running() -> dict[str, Any] | None:
     """The record of the node this machine's ``dfa node start`` left running, if it still answers."""
     try:
-        record = json.loads(_record_path().read_text())
+        record: dict[str, Any] = json.loads(_record_path().read_text())
     except (FileNotFoundError, ValueError):
         return None
     try:
@@ -47,7 +48,7 @@ def profile() -> NetworkProfile:
     return local_anvil(record["url"], record["chain_id"])
 
 
-def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time: int | None = None) -> dict:
+def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time: int | None = None) -> dict[str, Any]:
     """Start anvil in the background with its state in the data directory; idempotent.
 
     ``genesis_time`` pins the clock: a new chain starts at that second, and every block (of a new
@@ -58,7 +59,7 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time:
         return {**existing, "already_running": True}
     directory = node_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    port = port or _free_port()
+    port = port or free_port()
     state = directory / "state.json"
     command = [str(find_anvil()), "--host", "127.0.0.1", "--port", str(port), "--silent", "--chain-id",
                str(chain_id), "--hardfork", HARDFORK, "--state", str(state), "--preserve-historical-states",
@@ -68,7 +69,7 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time:
     with open(directory / "anvil.log", "ab") as log:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)  # outlives this command, on purpose
-    record = {"pid": process.pid, "url": f"http://127.0.0.1:{port}", "chain_id": chain_id, "state": str(state)}
+    record: dict[str, Any] = {"pid": process.pid, "url": f"http://127.0.0.1:{port}", "chain_id": chain_id, "state": str(state)}
     _record_path().write_text(json.dumps(record))
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -89,10 +90,10 @@ def _pin_block_time(url: str) -> None:
         raise NodeError(f"anvil at {url} refused to pin its clock: {answer['error'].get('message')}")
 
 
-def stop(timeout: float = 15.0) -> dict | None:
+def stop(timeout: float = 15.0) -> dict[str, Any] | None:
     """Stop the node (SIGINT: anvil writes its state), wait, then kill. None when none was running."""
     try:
-        record = json.loads(_record_path().read_text())
+        record: dict[str, Any] = json.loads(_record_path().read_text())
     except (FileNotFoundError, ValueError):
         return None
     pid = record["pid"]

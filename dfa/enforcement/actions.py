@@ -12,14 +12,18 @@ carry no reference in their signatures: each is sent in one ``multicall`` after
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from web3.types import TxReceipt
+from web3.types import EventData, TxReceipt
 
 from dfa import errors
+from dfa.chain.calls import encode_call
 from dfa.chain.signers import Signer
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
 from dfa.types import (
+    AmountInput,
+    TimeInput,
     Timestamp,
     parse_address,
     parse_reference,
@@ -69,24 +73,25 @@ class Enforcement:
 
     def pause(self, legal_reference: str, signer: Signer) -> TxReceipt:
         """Stop every transfer, allocation and redemption (forced transfers still run)."""
-        return self.token._send(signer, "pause", _reference(legal_reference))
+        return self._send(signer, "pause", _reference(legal_reference))
 
     def unpause(self, legal_reference: str, signer: Signer) -> TxReceipt:
-        return self.token._send(signer, "unpause", _reference(legal_reference))
+        return self._send(signer, "unpause", _reference(legal_reference))
 
-    def freeze_wallet(self, wallet: str, legal_reference: str, signer: Signer, *, until: object = None) -> TxReceipt:
+    def freeze_wallet(self, wallet: str, legal_reference: str, signer: Signer, *,
+                      until: TimeInput | None = None) -> TxReceipt:
         """Freeze a wallet (it neither sends nor receives) until lifted, or until ``until``."""
-        return self.token._send(signer, "freezeWallet", parse_address(wallet), _reference(legal_reference),
-                                self._lapse(until))
+        return self._send(signer, "freezeWallet", parse_address(wallet), _reference(legal_reference),
+                          self._lapse(until))
 
     def unfreeze_wallet(self, wallet: str, legal_reference: str, signer: Signer) -> TxReceipt:
         wallet = parse_address(wallet)
         if not self.token.is_frozen(wallet):
             raise errors.DFAWalletNotFrozen({"wallet": wallet})
-        return self.token._send(signer, "unfreezeWallet", wallet, _reference(legal_reference))
+        return self._send(signer, "unfreezeWallet", wallet, _reference(legal_reference))
 
-    def freeze_tokens(self, wallet: str, amount: object, legal_reference: str, signer: Signer, *,
-                      until: object = None) -> TxReceipt:
+    def freeze_tokens(self, wallet: str, amount: AmountInput, legal_reference: str, signer: Signer, *,
+                      until: TimeInput | None = None) -> TxReceipt:
         """Set the frozen part of the wallet's balance to ``amount`` (0 lifts it)."""
         wallet, units = parse_address(wallet), self.token.units(amount)
         balance = self.token.units(self.token.balance_of(wallet))
@@ -94,7 +99,7 @@ class Enforcement:
             raise errors.DFAFreezeAboveBalance({"wallet": wallet, "amount": units, "balance": balance})
         return self._act(signer, legal_reference, self._lapse(until), "setFrozenTokens", wallet, units)
 
-    def forced_transfer(self, sender: str, receiver: str, amount: object, legal_reference: str,
+    def forced_transfer(self, sender: str, receiver: str, amount: AmountInput, legal_reference: str,
                         signer: Signer) -> TxReceipt:
         """Move tokens by court order, whatever freezes and rules say, to a verified wallet only."""
         sender, receiver, units = parse_address(sender), parse_address(receiver), self.token.units(amount)
@@ -109,11 +114,15 @@ class Enforcement:
             raise errors.DFAInsufficientBalance({"from": sender, "balance": balance, "needed": units})
         return self._act(signer, legal_reference, 0, "forcedTransfer", sender, receiver, units)
 
-    def _act(self, signer: Signer, legal_reference: str, until: int, function: str, *args) -> TxReceipt:
+    def _act(self, signer: Signer, legal_reference: str, until: int, function: str, *args: Any) -> TxReceipt:
         """An ERC-7943 act with its legal basis in the same transaction (the act uses the reference up)."""
-        token = self.token
-        calls = [token._encode("setLegalReference", _reference(legal_reference), until), token._encode(function, *args)]
-        return token._send(signer, "multicall", calls)
+        contract = self.token.contract
+        calls = [bytes(encode_call(contract, "setLegalReference", (_reference(legal_reference), until))),
+                 bytes(encode_call(contract, function, args))]
+        return self._send(signer, "multicall", calls)
+
+    def _send(self, signer: Signer, function: str, *args: Any) -> TxReceipt:
+        return self.client.send(signer, self.token.contract, function, *args)
 
     def history(self, wallets: list[str] | None = None, from_block: int = 0) -> list[EnforcementEvent]:
         """Every enforcement act on the token, oldest first; only those touching ``wallets`` when given."""
@@ -132,7 +141,7 @@ class Enforcement:
         registry = self.token.registry
         return self.history(wallets=list(registry.wallets(investor_id, include_removed=True)))
 
-    def _event(self, kind: str, log) -> EnforcementEvent:
+    def _event(self, kind: str, log: EventData) -> EnforcementEvent:
         args = log["args"]
         until = args.get("until")
         amount = args.get("amount")
@@ -150,7 +159,7 @@ class Enforcement:
             tx_hash=log["transactionHash"].to_0x_hex(),
         )
 
-    def _lapse(self, until: object) -> int:
+    def _lapse(self, until: TimeInput | None) -> int:
         if until is None:
             return 0
         moment = parse_timestamp(until)

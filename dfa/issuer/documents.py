@@ -16,7 +16,7 @@ from dfa.models import Model
 from dfa.types import Hash32
 
 
-def file_hash(path: str | os.PathLike) -> str:
+def file_hash(path: str | os.PathLike[str]) -> str:
     """SHA-256 of the file's bytes, as 0x-hex."""
     digest = hashlib.sha256()
     try:
@@ -61,6 +61,12 @@ class DocumentSpec(Model):
                 raise ValidationError(f"document {self.name!r}: the file at {self.path} does not match the hash given")
             object.__setattr__(self, "hash", computed)
         return self
+
+    @property
+    def digest(self) -> bytes:
+        """The content hash as the chain holds it (32 bytes)."""
+        assert self.hash is not None  # set from the file by the validator when not given
+        return bytes.fromhex(self.hash[2:])
 
 
 class Document(Model):

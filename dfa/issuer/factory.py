@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from eth_utils import keccak
 
 from dfa import errors
@@ -36,7 +38,7 @@ class TokenFactory(ContractAPI):
         return LicenseRegistry(self.client, self._call("licenses"))
 
     def predict_address(self, operator: str, salt: str | bytes) -> str:
-        return self._call("predictAddress", parse_address(operator), _salt(salt))
+        return str(self._call("predictAddress", parse_address(operator), _salt(salt)))
 
     def tokens(self) -> list[DFAToken]:
         return [DFAToken(self.client, address) for address in self._call("tokens")]
@@ -80,7 +82,7 @@ class TokenFactory(ContractAPI):
         receipt = self._send(operator, "createToken", _config(spec, registry), _documents(spec), salt)
         created = self.receipt_events(receipt, "TokenCreated")[0]["token"]
         token = DFAToken(self.client, created)
-        if spec.decision is not None:
+        if spec.decision is not None and admin is not None:  # an admin is required with a decision, above
             token.publish_decision(spec.decision, admin)
         return token
 
@@ -126,7 +128,7 @@ def _salt(salt: str | bytes) -> bytes:
     return keccak(salt if isinstance(salt, bytes) else salt.encode())
 
 
-def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
+def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple[Any, ...]:
     rules = spec.rules
     decimals = spec.decimals
     from dfa.types import to_base_units
@@ -162,5 +164,5 @@ def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
     )
 
 
-def _documents(spec: TokenSpec) -> list[tuple]:
-    return [(document_name(d.name), d.uri, bytes.fromhex(d.hash[2:])) for d in spec.documents]
+def _documents(spec: TokenSpec) -> list[tuple[str | bytes, ...]]:
+    return [(document_name(d.name), d.uri, d.digest) for d in spec.documents]

@@ -8,7 +8,7 @@ token's decimals, a country that does not exist — each is refused with a messa
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -43,8 +43,8 @@ class AssetClass(IntEnum):
     E_MONEY = 7
 
 
-def _enum_set(enum: type) -> Any:
-    def parse(value: Any) -> frozenset:
+def _enum_set(enum: type[Enum]) -> Any:
+    def parse(value: Any) -> frozenset[Enum]:
         if isinstance(value, str):
             value = [part for part in value.replace("|", ",").split(",") if part.strip()]
         if not isinstance(value, (list, tuple, set, frozenset)):
@@ -59,7 +59,7 @@ Kinds = Annotated[frozenset[Kind], _enum_set(Kind)]
 Flags = Annotated[InvestorFlag, BeforeValidator(parse_flags)]
 
 
-def mask(members: frozenset) -> int:
+def mask(members: frozenset[Category] | frozenset[Kind]) -> int:
     """The on-chain bit mask of a set of categories or kinds: bit (1 << value)."""
     return sum(1 << int(member) for member in members)
 
@@ -174,7 +174,7 @@ class DecisionSpec(Model):
             raise ValidationError(f"price {self.price} has more than the {minor} decimals of {self.currency}")
         return self
 
-    def as_terms(self, decimals: int) -> tuple:
+    def as_terms(self, decimals: int) -> tuple[Any, ...]:
         """The ``DecisionTerms`` struct for a token with ``decimals``."""
         minor = currency_minor_units(self.currency)
         return (

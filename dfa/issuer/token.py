@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from web3.types import TxReceipt
 
@@ -16,11 +16,14 @@ from dfa.issuer.documents import Document, DocumentSpec, document_name, file_has
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorRegistry, Kind
+from dfa.regulator.licenses import LicenseRegistry
 from dfa.restrictions import Restriction, TransferRestricted, explain, restriction_error
 from dfa.types import (
     UINT256_MAX,
     Address,
+    AmountInput,
     Hash32,
+    TimeInput,
     from_base_units,
     currency_minor_units,
     parse_address,
@@ -32,6 +35,9 @@ from dfa.types import (
     reference_to_bytes,
     to_base_units,
 )
+
+if TYPE_CHECKING:
+    from dfa.operator.limits import PurchaseLimits
 
 ISSUER_AGENT_ROLE = "ISSUER_AGENT_ROLE"
 COMPLIANCE_ROLE = "COMPLIANCE_ROLE"
@@ -112,14 +118,19 @@ class DFAToken(ContractAPI):
 
     @cached_property
     def symbol(self) -> str:
-        return self._call("symbol")
+        return str(self._call("symbol"))
 
     @cached_property
     def registry(self) -> InvestorRegistry:
         """The operator's investor registry the token checks its holders against."""
         return InvestorRegistry(self.client, self._call("registry"))
 
-    def units(self, amount: object) -> int:
+    @cached_property
+    def licenses(self) -> LicenseRegistry:
+        """The regulator's licence register the token checks its operator's issuance licence in."""
+        return LicenseRegistry(self.client, self._call("licenses"))
+
+    def units(self, amount: AmountInput) -> int:
         """Whole units -> base units, refused if finer than the token's decimals."""
         return to_base_units(amount, self.decimals)
 
@@ -162,12 +173,12 @@ class DFAToken(ContractAPI):
         total, by_category = self._call("holderCounts")
         return HolderCounts(total=total, by_category={Category(c): n for c, n in enumerate(by_category) if c})
 
-    def set_aml_threshold(self, amount: object, currency: str, signer: Signer) -> TxReceipt:
+    def set_aml_threshold(self, amount: AmountInput, currency: str, signer: Signer) -> TxReceipt:
         """Transfers worth more than ``amount`` of ``currency`` need an approval (compliance agent); 0 lifts it."""
         code = parse_currency(currency)
         return self._send(signer, "setAmlThreshold", to_base_units(amount, currency_minor_units(code)), code.encode())
 
-    def approve_transfer(self, sender: str, receiver: str, amount: object, expires_at: object,
+    def approve_transfer(self, sender: str, receiver: str, amount: AmountInput, expires_at: TimeInput,
                          signer: Signer) -> TxReceipt:
         """Approve exactly one transfer above the AML threshold, until ``expires_at`` (compliance agent)."""
         expiry = parse_timestamp(expires_at)
@@ -187,7 +198,7 @@ class DFAToken(ContractAPI):
             raise errors.DFARecoveryAlreadyExecuted({"lost": lost})
         return self._send(signer, "recoverWallet", lost)
 
-    def set_reference_price(self, price: object, currency: str, signer: Signer) -> TxReceipt:
+    def set_reference_price(self, price: AmountInput, currency: str, signer: Signer) -> TxReceipt:
         """The price of one whole token that transfers are valued at (the pricing agent, whom the operator names).
 
         Refused before sending when zero, or outside the bounds the operator set for the token.
@@ -208,7 +219,7 @@ class DFAToken(ContractAPI):
                                                   "boundsCurrency": bounds.currency.encode()})
         return self._send(signer, "setReferencePrice", units, code.encode(), minor)
 
-    def purchase_limits(self):
+    def purchase_limits(self) -> PurchaseLimits | None:
         """The operator's :class:`~dfa.operator.limits.PurchaseLimits` this token applies, or ``None``."""
         from dfa.operator.limits import PurchaseLimits
 
@@ -219,7 +230,7 @@ class DFAToken(ContractAPI):
         """Apply the limits the operator's registry names now (anyone; the registry does it for every token)."""
         return self._send(signer, "syncPurchaseLimits")
 
-    def consent_to_acquire(self, amount: object, signer: Signer) -> TxReceipt:
+    def consent_to_acquire(self, amount: AmountInput, signer: Signer) -> TxReceipt:
         """The signer agrees to acquire up to ``amount`` of this token by transfers and allocations others push
         to it; each uses up what it acquires. Under a purchase limit a pushed acquisition without it is refused
         (pulling with :meth:`transfer_from` needs none). Replaces the previous consent; 0 withdraws it, ``"any"``
@@ -257,7 +268,7 @@ class DFAToken(ContractAPI):
 
     # -- pre-checks -------------------------------------------------------------------------
 
-    def check_transfer(self, sender: str, receiver: str, amount: object) -> TransferCheck:
+    def check_transfer(self, sender: str, receiver: str, amount: AmountInput) -> TransferCheck:
         """Would moving ``amount`` from ``sender`` to ``receiver`` pass every rule now? Sends nothing.
 
         Answers for the sender pushing it (``transfer``): under a purchase limit, a receiver that did not
@@ -265,7 +276,7 @@ class DFAToken(ContractAPI):
         code = self._call("detectTransferRestriction", parse_address(sender), parse_address(receiver), self.units(amount))
         return self._with_allowance(_check(code), receiver)
 
-    def check_allocation(self, decision_id: str, receiver: str, amount: object) -> TransferCheck:
+    def check_allocation(self, decision_id: str, receiver: str, amount: AmountInput) -> TransferCheck:
         """Would allocating ``amount`` to ``receiver`` under the decision pass now? Sends nothing."""
         code = self._call("detectAllocationRestriction", _decision_key(decision_id), parse_address(receiver),
                           self.units(amount))
@@ -277,11 +288,11 @@ class DFAToken(ContractAPI):
     # estimate runs the transaction, and with it the token's one check, on the latest state, and
     # a refusal raises the class :meth:`check_transfer` would name, before anything is sent.
 
-    def transfer(self, to: str, amount: object, signer: Signer) -> TxReceipt:
+    def transfer(self, to: str, amount: AmountInput, signer: Signer) -> TxReceipt:
         """Transfer from the signer's wallet; a rule's refusal is raised before anything is sent."""
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
-    def transfer_many(self, transfers: Iterable[tuple[str, object]], signer: Signer) -> TxReceipt:
+    def transfer_many(self, transfers: Iterable[tuple[str, AmountInput]], signer: Signer) -> TxReceipt:
         """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
 
         The estimate runs them in order, so their combined effect (the same receiver twice, the sum
@@ -293,10 +304,10 @@ class DFAToken(ContractAPI):
         calls = [self._encode("transfer", to, units) for to, units in batch]
         return self._send(signer, "multicall", calls)
 
-    def approve(self, spender: str, amount: object, signer: Signer) -> TxReceipt:
+    def approve(self, spender: str, amount: AmountInput, signer: Signer) -> TxReceipt:
         return self._send(signer, "approve", parse_address(spender), self.units(amount))
 
-    def transfer_from(self, sender: str, to: str, amount: object, signer: Signer) -> TxReceipt:
+    def transfer_from(self, sender: str, to: str, amount: AmountInput, signer: Signer) -> TxReceipt:
         """Move ``amount`` from ``sender`` (who approved the signer) to ``to``; the receiver pulling it needs
         no consent under a purchase limit. A short allowance is a :class:`ValidationError` naming it."""
         from dfa import errors
@@ -343,11 +354,11 @@ class DFAToken(ContractAPI):
     def decisions(self) -> list[Decision]:
         return [self.decision(reference_from_bytes(key)) for key in self._call("decisionIds")]
 
-    def allocate(self, decision_id: str, to: str, amount: object, signer: Signer) -> TxReceipt:
+    def allocate(self, decision_id: str, to: str, amount: AmountInput, signer: Signer) -> TxReceipt:
         """Mint ``amount`` to ``to`` under the decision; refused before sending when a gate is closed."""
         return self._send(signer, "allocate", _decision_key(decision_id), parse_address(to), self.units(amount))
 
-    def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
+    def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, AmountInput]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         """Several allocations in one transaction, all or none (at most 100); the first refused one is raised
         before sending (the estimate runs them in order, so the cap and limits see their sum)."""
@@ -358,7 +369,7 @@ class DFAToken(ContractAPI):
         return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
                           on_sent=on_sent)
 
-    def redeem(self, holder: str, amount: object, signer: Signer) -> TxReceipt:
+    def redeem(self, holder: str, amount: AmountInput, signer: Signer) -> TxReceipt:
         """Burn ``amount`` of ``holder``'s tokens (redemption, buy-back), by the issuer agent."""
         return self._send(signer, "redeem", parse_address(holder), self.units(amount))
 
@@ -366,7 +377,7 @@ class DFAToken(ContractAPI):
 
     def set_document(self, document: DocumentSpec, signer: Signer) -> TxReceipt:
         return self._send(signer, "setDocument", document_name(document.name), document.uri,
-                          bytes.fromhex(document.hash[2:]))
+                          document.digest)
 
     def remove_document(self, name: str, signer: Signer) -> TxReceipt:
         return self._send(signer, "removeDocument", document_name(name))
@@ -378,7 +389,7 @@ class DFAToken(ContractAPI):
     def documents(self) -> list[Document]:
         return [self.document(raw.rstrip(b"\0").decode()) for raw in self._call("getAllDocuments")]
 
-    def verify_document(self, name: str, path: str | os.PathLike) -> bool:
+    def verify_document(self, name: str, path: str | os.PathLike[str]) -> bool:
         """Whether the file at ``path`` is exactly the document registered as ``name``."""
         return file_hash(path) == self.document(name).hash
 
@@ -441,10 +452,10 @@ class DFAToken(ContractAPI):
         limits = self.purchase_limits()
         if limits is None:
             return check
-        raw_id, record = self.registry._call("identityOf", parse_address(receiver))  # one read, no event scan
-        if raw_id == bytes(32):
+        identity = self.registry.identity_of(receiver)  # one read, no event scan
+        if identity is None:
             return check
-        allowance = limits.remaining_for("0x" + raw_id.hex(), record[0])
+        allowance = limits.remaining_for(*identity)
         if not allowance.limited:
             return check
         return check.replace(remaining_allowance=allowance.remaining, allowance_currency=allowance.currency)
@@ -456,7 +467,7 @@ class DFAToken(ContractAPI):
             rules[log["args"]["country"]] = log["args"]["rule"]
         return {country: rule for country, rule in rules.items() if rule}
 
-    def _send(self, signer: Signer, function: str, *args, on_sent: Callable[[str], None] | None = None) -> TxReceipt:
+    def _send(self, signer: Signer, function: str, *args: Any, on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         try:
             return super()._send(signer, function, *args, on_sent=on_sent)
         except TransferRestricted as refused:  # the chain's refusal, with the figures its message names
@@ -484,7 +495,7 @@ class DFAToken(ContractAPI):
         if moment <= self.client.now():
             raise ValidationError("the subscription window has already ended at the chain's time")
 
-    def _decision(self, key: bytes, record: tuple, version: int) -> Decision:
+    def _decision(self, key: bytes, record: tuple[Any, ...], version: int) -> Decision:
         terms, published_at, closed = record
         document_hash, cap, minimum, price, currency, minor, categories, start, end, lockup = terms
         return Decision(

@@ -8,9 +8,9 @@ and by the attributes the rules need.
 from __future__ import annotations
 
 from collections import Counter
-from enum import IntEnum, IntFlag
+from enum import Enum, IntEnum, IntFlag
 from functools import cached_property
-from typing import Annotated, Any, Callable, Iterable
+from typing import Annotated, Any, Callable, Iterable, TypeVar
 
 from eth_utils import keccak
 from pydantic import BeforeValidator
@@ -38,6 +38,7 @@ from dfa.types import (
 )
 
 REGISTRAR_ROLE = "REGISTRAR_ROLE"
+E = TypeVar("E", bound=Enum)
 
 
 class Category(IntEnum):
@@ -63,7 +64,7 @@ class InvestorFlag(IntFlag):
     LICENSED_MINER = 1 << 0
 
 
-def by_name(enum: type, value: Any) -> Any:
+def by_name(enum: type[E], value: Any) -> E:
     """An enum member from itself, its value, or its name in any case ("legal-entity")."""
     if isinstance(value, enum):
         return value
@@ -94,7 +95,7 @@ def parse_flags(value: Any) -> InvestorFlag:
     return InvestorFlag(value)
 
 
-def _names(enum: type) -> str:
+def _names(enum: type[Enum]) -> str:
     return ", ".join(member.name.lower() for member in enum if member.value)
 
 
@@ -218,7 +219,7 @@ class InvestorRegistry(ContractAPI):
 
     @property
     def operator(self) -> str:
-        return self._call("operator")
+        return str(self._call("operator"))
 
     @property
     def purchase_limits(self) -> str | None:
@@ -226,7 +227,7 @@ class InvestorRegistry(ContractAPI):
         address = self._call("purchaseLimits")
         return None if int(address, 16) == 0 else address
 
-    def set_purchase_limits(self, limits: Any, signer: Signer) -> TxReceipt:
+    def set_purchase_limits(self, limits: ContractAPI | str, signer: Signer) -> TxReceipt:
         """Name the operator's purchase limits (by the operator): in the same transaction every token the limits'
         factory created for the operator applies them; tokens created later do from the start. They may be
         replaced by other limits of the operator, never removed."""
@@ -454,9 +455,14 @@ class InvestorRegistry(ContractAPI):
         raw_id, record = self._call("identityOf", wallet)
         return self._investor("0x" + raw_id.hex(), record)
 
+    def identity_of(self, wallet: str) -> tuple[str, int] | None:
+        """The id and category of the investor ``wallet`` is bound to, or ``None`` (one read, no event scan)."""
+        raw_id, record = self._call("identityOf", parse_address(wallet))
+        return None if raw_id == bytes(32) else ("0x" + raw_id.hex(), record[0])
+
     def has_wallet(self, wallet: str) -> bool:
         """Whether ``wallet`` is bound to an investor (one read, no event scan)."""
-        return self._call("investorIdOf", parse_address(wallet)) != bytes(32)
+        return bool(self._call("investorIdOf", parse_address(wallet)) != bytes(32))
 
     def has_investor(self, investor_id: str) -> bool:
         """Whether an investor with this id is registered (from the registry's events for that id)."""
@@ -484,7 +490,7 @@ class InvestorRegistry(ContractAPI):
 
     # -- internals --------------------------------------------------------------------------
 
-    def _investor(self, investor_id: str, record: tuple, wallets: tuple[str, ...] | None = None) -> Investor | None:
+    def _investor(self, investor_id: str, record: tuple[int, ...], wallets: tuple[str, ...] | None = None) -> Investor | None:
         category, kind, country, residency, kyc_valid_until, flags, status, _wallet_count = record
         if status == InvestorStatus.NONE:
             return None

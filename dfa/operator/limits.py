@@ -12,7 +12,14 @@ from dfa.chain.signers import Signer
 from dfa.errors import ValidationError
 from dfa.models import Model
 from dfa.operator.investors import Category, Investor, by_name
-from dfa.types import currency_minor_units, from_base_units, parse_address, parse_currency, to_base_units
+from dfa.types import (
+    AmountInput,
+    currency_minor_units,
+    from_base_units,
+    parse_address,
+    parse_currency,
+    to_base_units,
+)
 
 DAY = 24 * 3600
 
@@ -64,9 +71,10 @@ class PurchaseLimits(ContractAPI):
 
     @property
     def operator(self) -> str:
-        return self._call("operator")
+        return str(self._call("operator"))
 
-    def set_limit(self, category: object, amount: object, currency: str, window_days: int, signer: Signer) -> TxReceipt:
+    def set_limit(self, category: Category | str | int, amount: AmountInput, currency: str, window_days: int,
+                  signer: Signer) -> TxReceipt:
         """Investors of ``category`` may acquire at most ``amount`` of ``currency`` per ``window_days``."""
         category = by_name(Category, category)
         code = parse_currency(currency)
@@ -77,10 +85,10 @@ class PurchaseLimits(ContractAPI):
             raise ValidationError(f"limit {amount} {code} is too large")
         return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
 
-    def remove_limit(self, category: object, signer: Signer) -> TxReceipt:
+    def remove_limit(self, category: Category | str | int, signer: Signer) -> TxReceipt:
         return self._send(signer, "setLimit", int(by_name(Category, category)), 0, b"\0\0\0", 0)
 
-    def set_price_bounds(self, token: object, min_price: object, max_price: object, currency: str,
+    def set_price_bounds(self, token: ContractAPI | str, min_price: AmountInput, max_price: AmountInput, currency: str,
                          max_age_seconds: int, signer: Signer) -> TxReceipt:
         """The prices ``token`` may be valued at (its decisions' issue prices, its reference price) and how old
         its reference price may be (the limits admin). A limited acquisition of a token without bounds is refused."""
@@ -98,7 +106,7 @@ class PurchaseLimits(ContractAPI):
             raise errors.LimitsUnknownToken({"caller": address})
         return self._send(signer, "setPriceBounds", address, low, high, code.encode(), max_age_seconds)
 
-    def price_bounds(self, token: object) -> PriceBounds | None:
+    def price_bounds(self, token: ContractAPI | str) -> PriceBounds | None:
         address = parse_address(getattr(token, "address", token))
         low, high, currency, max_age = self._call("priceBounds", address)
         if low == 0:
@@ -108,7 +116,7 @@ class PurchaseLimits(ContractAPI):
         return PriceBounds(token=address, min_price=from_base_units(low, minor), max_price=from_base_units(high, minor),
                            currency=code, max_age_seconds=max_age)
 
-    def limit(self, category: object) -> Limit | None:
+    def limit(self, category: Category | str | int) -> Limit | None:
         category = by_name(Category, category)
         amount, currency, window, set_at = self._call("limitOf", int(category))
         if amount == 0:

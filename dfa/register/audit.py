@@ -13,7 +13,6 @@ from dfa.issuer.token import DFAToken
 from dfa.models import Model
 from dfa.operator.investors import InvestorRegistry, unpack_record
 from dfa.operator.limits import PurchaseLimits
-from dfa.regulator.licenses import LicenseRegistry
 from dfa.types import currency_minor_units, from_base_units, reference_from_bytes
 
 ZERO = "0x" + "00" * 20
@@ -88,7 +87,7 @@ def audit_trail(token: DFAToken, *, investor_id: str | None = None, from_block: 
     client = token.client
     info = token.info()
     registry = InvestorRegistry(client, info.registry)
-    licenses = LicenseRegistry(client, token._call("licenses"))
+    licenses = token.licenses
     wallets = set(registry.wallets(investor_id, include_removed=True)) if investor_id else None
     key = bytes.fromhex(investor_id[2:]) if investor_id else None
     sources = [(token, TOKEN_EVENTS), (registry, REGISTRY_EVENTS), (licenses, LICENCE_EVENTS)]

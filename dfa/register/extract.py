@@ -11,6 +11,7 @@ import csv
 import io
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from dfa.errors import DFAError
 from dfa.issuer.token import DFAToken
@@ -152,7 +153,7 @@ def register_extract(token: DFAToken, at_block: int | None = None) -> RegisterEx
         ))
     holders = []
     for investor_id, wallets in by_investor.items():
-        profile = profiles.get(investor_id, {})
+        profile = profiles.get(investor_id, {}) if investor_id is not None else {}
         holders.append(Holder(
             investor_id=investor_id,
             category=profile.get("category"),
@@ -172,10 +173,10 @@ def _until(wallet: HolderWallet) -> str:
     return "until lifted" if wallet.wallet_frozen_until is None else format_timestamp(wallet.wallet_frozen_until)
 
 
-def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str], dict[str, dict]]:
+def _investors_at(registry: InvestorRegistry, block: int) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """Wallet -> investor id, and investor id -> attributes, replayed from the registry's events up to ``block``."""
     owners: dict[str, str] = {}
-    profiles: dict[str, dict] = {}
+    profiles: dict[str, dict[str, Any]] = {}
     for log in registry.events_of(("InvestorRegistered", "InvestorUpdated", "WalletAdded"), 0, block):
         name, args = log["event"], log["args"]
         investor_id = "0x" + args["investorId"].hex()

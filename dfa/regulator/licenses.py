@@ -15,6 +15,7 @@ from dfa.models import Model
 from dfa.types import (
     Address,
     Reference,
+    TimeInput,
     Timestamp,
     format_timestamp,
     parse_address,
@@ -35,7 +36,7 @@ class Scope(IntFlag):
     CUSTODY = 8
 
     def __str__(self) -> str:
-        return ", ".join(s.name.lower() for s in Scope if s in self) or "none"
+        return ", ".join(str(s.name).lower() for s in Scope if s in self) or "none"
 
 
 ALL_SCOPES = Scope.ISSUANCE | Scope.INVESTOR_REGISTRY | Scope.SETTLEMENT | Scope.CUSTODY
@@ -105,10 +106,10 @@ def parse_scopes(value: object) -> Scope:
             try:
                 scopes |= item if isinstance(item, Scope) else Scope[str(item).strip().upper().replace("-", "_")]
             except KeyError:
-                raise ValidationError(f"unknown scope {item!r}; scopes are {', '.join(s.name.lower() for s in Scope)}") from None
+                raise ValidationError(f"unknown scope {item!r}; scopes are {', '.join(str(s.name).lower() for s in Scope)}") from None
         value = scopes
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0 or value & ~int(ALL_SCOPES):
-        raise ValidationError(f"scopes must be a non-empty set of {', '.join(s.name.lower() for s in Scope)}")
+        raise ValidationError(f"scopes must be a non-empty set of {', '.join(str(s.name).lower() for s in Scope)}")
     return Scope(value)
 
 
@@ -135,7 +136,7 @@ class LicenseRegistry(ContractAPI):
             terms.expires_at,
         )
 
-    def renew(self, operator: str, scopes: Scope | str | int, expires_at: object, signer: Signer) -> TxReceipt:
+    def renew(self, operator: str, scopes: Scope | str | int, expires_at: TimeInput, signer: Signer) -> TxReceipt:
         """Change the scopes and expiry of an active or suspended licence."""
         scopes, expires = parse_scopes(scopes), parse_timestamp(expires_at)
         self._require_future(expires)

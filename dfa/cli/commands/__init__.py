@@ -1,1 +1,3 @@
-"""The subcommands of ``dfa``, one module per role."""
+"""The subcommands of ``dfa``, one module per role; each module's ``register`` adds its parser."""
+
+__all__ = ["enforce", "holder", "issuer", "node", "operator", "register", "regulator"]

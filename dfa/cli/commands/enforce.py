@@ -1,11 +1,15 @@
 """dfa enforce freeze|unfreeze|freeze-tokens|forced-transfer|recovery-request|recovery-approve|recover|history"""
 
+from __future__ import annotations
+
+import argparse
 from dfa.cli.commands.issuer import token
-from dfa.cli.commands.operator import _registry
+from dfa.cli.commands.operator import investor_registry
+from dfa.cli.context import Context
 from dfa.enforcement import Enforcement
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("enforce", help="freezes, court orders, lost-key recovery (each with its legal basis)")
     actions = parser.add_subparsers(dest="action", required=True)
     p = actions.add_parser("freeze", help="freeze a wallet")
@@ -43,41 +47,42 @@ def register(sub) -> None:
     p.set_defaults(func=_history)
 
 
-def _freeze(ctx, args) -> None:
+def _freeze(ctx: Context, args: argparse.Namespace) -> None:
     Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer, until=args.until)
     ctx.say(f"{args.wallet} frozen ({args.reference})", wallet=args.wallet)
 
 
-def _unfreeze(ctx, args) -> None:
+def _unfreeze(ctx: Context, args: argparse.Namespace) -> None:
     Enforcement(token(ctx, args.token)).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
     ctx.say(f"{args.wallet} unfrozen ({args.reference})", wallet=args.wallet)
 
 
-def _forced(ctx, args) -> None:
+def _forced(ctx: Context, args: argparse.Namespace) -> None:
     ctx.confirm(f"move {args.amount} from {args.sender} to {args.receiver} by order {args.reference}?")
     Enforcement(token(ctx, args.token)).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
                                                         ctx.signer)
     ctx.say(f"{args.amount} moved from {args.sender} to {args.receiver} ({args.reference})")
 
 
-def _request(ctx, args) -> None:
-    _registry(ctx).request_recovery(args.lost, args.replacement, args.reference, ctx.signer)
-    recovery = _registry(ctx).recovery(args.lost)
+def _request(ctx: Context, args: argparse.Namespace) -> None:
+    investor_registry(ctx).request_recovery(args.lost, args.replacement, args.reference, ctx.signer)
+    recovery = investor_registry(ctx).recovery(args.lost)
+    assert recovery is not None  # requested just above
     ctx.say(f"recovery of {args.lost} requested; it can be approved from {recovery.ready_at}",
             **recovery.model_dump(mode="json"))
 
 
-def _approve(ctx, args) -> None:
-    _registry(ctx).approve_recovery(args.lost, ctx.signer)
+def _approve(ctx: Context, args: argparse.Namespace) -> None:
+    investor_registry(ctx).approve_recovery(args.lost, ctx.signer)
     ctx.say(f"recovery of {args.lost} approved", lost=args.lost)
 
 
-def _recover(ctx, args) -> None:
+def _recover(ctx: Context, args: argparse.Namespace) -> None:
     token(ctx, args.token).recover_wallet(args.lost, ctx.signer)
     ctx.say(f"holdings of {args.lost} moved to its replacement", lost=args.lost)
 
 
-def _history(ctx, args) -> None:
+def _history(ctx: Context, args: argparse.Namespace) -> None:
     acts = Enforcement(token(ctx, args.token)).history()
     if ctx.as_json:
         ctx.output.append([act.model_dump(mode="json") for act in acts])

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from dfa.chain.journal import Journal
+from dfa.cli.context import Context
 from dfa.cli.csvfile import read_rows
 from dfa.cli.home import home
 from dfa.errors import ValidationError
@@ -17,7 +20,7 @@ from dfa.regulator import LicenseRegistry
 from dfa.types import parse_address, to_base_units
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("issuer", help="tokens: deploy, allocate, documents, redemption")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("deploy-factory", help="deploy the token factory").set_defaults(func=_deploy_factory)
@@ -46,11 +49,11 @@ def register(sub) -> None:
     p.set_defaults(func=_redeem)
 
 
-def token(ctx, name: str) -> DFAToken:
+def token(ctx: Context, name: str) -> DFAToken:
     return DFAToken(ctx.client, ctx.deployments.address(name))
 
 
-def load_spec(path: str) -> dict:
+def load_spec(path: str) -> dict[str, Any]:
     try:
         text = Path(path).read_text()
         return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
@@ -58,14 +61,14 @@ def load_spec(path: str) -> dict:
         raise ValidationError(f"cannot read the spec {path}: {error}") from None
 
 
-def _deploy_factory(ctx, args) -> None:
+def _deploy_factory(ctx: Context, args: argparse.Namespace) -> None:
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     factory = TokenFactory.deploy(ctx.client, licenses, ctx.signer)
     ctx.deployments.record("factory", factory.address)
     ctx.say(f"token factory deployed at {factory.address}", factory=factory.address)
 
 
-def _deploy(ctx, args) -> None:
+def _deploy(ctx: Context, args: argparse.Namespace) -> None:
     raw = load_spec(args.spec)
     raw.pop("decision", None)
     spec = TokenSpec.model_validate(raw)
@@ -76,7 +79,7 @@ def _deploy(ctx, args) -> None:
     ctx.say(f"{spec.symbol} deployed at {created.address}", symbol=spec.symbol, token=created.address)
 
 
-def _publish(ctx, args) -> None:
+def _publish(ctx: Context, args: argparse.Namespace) -> None:
     from dfa.issuer import DecisionSpec
 
     raw = load_spec(args.spec).get("decision")
@@ -87,7 +90,7 @@ def _publish(ctx, args) -> None:
     ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
 
 
-def _allocate(ctx, args) -> None:
+def _allocate(ctx: Context, args: argparse.Namespace) -> None:
     target = token(ctx, args.token)
 
     def parse(row: dict[str, str]) -> tuple[str, str]:
@@ -127,12 +130,12 @@ def _allocate(ctx, args) -> None:
             allocations=sent, skipped=skipped)
 
 
-def _document(ctx, args) -> None:
+def _document(ctx: Context, args: argparse.Namespace) -> None:
     spec = DocumentSpec(name=args.name, uri=args.uri, path=args.file)
     token(ctx, args.token).set_document(spec, ctx.signer)
     ctx.say(f"document {args.name} published with hash {spec.hash}", name=args.name, hash=spec.hash)
 
 
-def _redeem(ctx, args) -> None:
+def _redeem(ctx: Context, args: argparse.Namespace) -> None:
     token(ctx, args.token).redeem(args.wallet, args.amount, ctx.signer)
     ctx.say(f"redeemed {args.amount} from {args.wallet}", wallet=args.wallet, amount=args.amount)

@@ -1,9 +1,12 @@
 """dfa node start|stop|status"""
 
+from __future__ import annotations
+
 import argparse
 from datetime import date, datetime, timezone
 
 from dfa.cli import local_node as node
+from dfa.cli.context import Context
 
 
 def _date(text: str) -> int:
@@ -14,7 +17,7 @@ def _date(text: str) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("node", help="a local anvil node whose state persists between commands")
     actions = parser.add_subparsers(dest="action", required=True)
     start = actions.add_parser("start", help="start it in the background (state in the data directory)")
@@ -27,18 +30,18 @@ def register(sub) -> None:
     actions.add_parser("status", help="is it running, and where").set_defaults(func=_status)
 
 
-def _start(ctx, args) -> None:
+def _start(ctx: Context, args: argparse.Namespace) -> None:
     record = node.start(args.node_chain_id, genesis_time=args.pin_clock)
     verb = "already running" if record.get("already_running") else "started"
     ctx.say(f"node {verb} at {record['url']} (chain id {record['chain_id']}), state in {record['state']}", **record)
 
 
-def _stop(ctx, args) -> None:
+def _stop(ctx: Context, args: argparse.Namespace) -> None:
     record = node.stop()
     ctx.say("node stopped; its state is kept" if record else "no node was running", stopped=record is not None)
 
 
-def _status(ctx, args) -> None:
+def _status(ctx: Context, args: argparse.Namespace) -> None:
     record = node.running()
     if record is None:
         ctx.say("no node is running (start one with `dfa node start`)", running=False)

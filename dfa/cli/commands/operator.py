@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 
+from dfa.cli.context import Context
 from dfa.cli.csvfile import read_rows
 from dfa.errors import ValidationError
 from dfa.operator import InvestorRegistry, NewInvestor, investor_id
@@ -14,7 +16,7 @@ SALT_ENV = "DFA_REGISTRAR_SALT"
 COLUMNS = ("reference", "wallet", "category", "kind", "country", "residency", "kyc_valid_until")
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("operator", help="the operator's investor registry")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("deploy", help="deploy the registry (signer: the licensed operator)").set_defaults(func=_deploy)
@@ -45,26 +47,26 @@ def register(sub) -> None:
     p.set_defaults(func=_deploy_limits)
 
 
-def _registry(ctx) -> InvestorRegistry:
+def investor_registry(ctx: Context) -> InvestorRegistry:
     return InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
 
 
-def _deploy(ctx, args) -> None:
+def _deploy(ctx: Context, args: argparse.Namespace) -> None:
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     registry = InvestorRegistry.deploy(ctx.client, licenses, ctx.signer)
     ctx.deployments.record("registry", registry.address)
     ctx.say(f"investor registry deployed at {registry.address}", registry=registry.address)
 
 
-def _deploy_limits(ctx, args) -> None:
+def _deploy_limits(ctx: Context, args: argparse.Namespace) -> None:
     limits = PurchaseLimits.deploy(ctx.client, ctx.deployments.address("factory"), ctx.signer)
     ctx.deployments.record("limits", limits.address)
     InvestorRegistry(ctx.client, ctx.deployments.address("registry")).set_purchase_limits(limits, ctx.signer)
     ctx.say(f"purchase limits deployed at {limits.address}", limits=limits.address)
 
 
-def _add_registrar(ctx, args) -> None:
-    _registry(ctx).add_registrar(args.registrar, ctx.signer)
+def _add_registrar(ctx: Context, args: argparse.Namespace) -> None:
+    investor_registry(ctx).add_registrar(args.registrar, ctx.signer)
     ctx.say(f"{args.registrar} is a registrar", registrar=args.registrar)
 
 
@@ -83,19 +85,19 @@ def read_investors(path: str, salt: str) -> list[NewInvestor]:
     return investors
 
 
-def _onboard(ctx, args) -> None:
+def _onboard(ctx: Context, args: argparse.Namespace) -> None:
     salt = os.environ.get(SALT_ENV)
     if not salt:
         raise ValidationError(f"set {SALT_ENV} to the registrar's secret salt (16 bytes or more)")
     investors = read_investors(args.csv, salt)
     # re-running a file after a failure completes it: what is already registered is skipped
-    registered, skipped = _registry(ctx).onboard(
+    registered, skipped = investor_registry(ctx).onboard(
         investors, ctx.signer, progress=lambda done, total: ctx.progress(done, total, "onboarding"))
     ctx.say(f"{registered} investors registered, {skipped} were already there", registered=registered, skipped=skipped)
 
 
-def _update(ctx, args) -> None:
-    registry = _registry(ctx)
+def _update(ctx: Context, args: argparse.Namespace) -> None:
+    registry = investor_registry(ctx)
     current = registry.investor(args.investor_id)
     if current is None:
         raise ValidationError(f"investor {args.investor_id} is not registered")
@@ -109,18 +111,18 @@ def _update(ctx, args) -> None:
             **{k: str(v) for k, v in changes.items()})
 
 
-def _suspend(ctx, args) -> None:
-    _registry(ctx).suspend(args.investor_id, args.reason, ctx.signer)
+def _suspend(ctx: Context, args: argparse.Namespace) -> None:
+    investor_registry(ctx).suspend(args.investor_id, args.reason, ctx.signer)
     ctx.say(f"investor {args.investor_id} suspended", investor_id=args.investor_id)
 
 
-def _add_wallet(ctx, args) -> None:
-    _registry(ctx).add_wallet(args.investor_id, args.wallet, ctx.signer)
+def _add_wallet(ctx: Context, args: argparse.Namespace) -> None:
+    investor_registry(ctx).add_wallet(args.investor_id, args.wallet, ctx.signer)
     ctx.say(f"wallet {args.wallet} added to {args.investor_id}", investor_id=args.investor_id, wallet=args.wallet)
 
 
-def _show(ctx, args) -> None:
-    investor = _registry(ctx).investor_of(args.wallet)
+def _show(ctx: Context, args: argparse.Namespace) -> None:
+    investor = investor_registry(ctx).investor_of(args.wallet)
     if investor is None:
         ctx.say(f"{args.wallet} belongs to no investor", wallet=args.wallet, investor=None)
     else:

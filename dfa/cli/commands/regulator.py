@@ -1,9 +1,13 @@
 """dfa regulator deploy|license|suspend|reinstate|revoke|show"""
 
+from __future__ import annotations
+
+import argparse
+from dfa.cli.context import Context
 from dfa.regulator import LicenseRegistry, LicenseTerms
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("regulator", help="the register of licensed operators")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("deploy", help="deploy the licence register (signer: the regulator)").set_defaults(func=_deploy)
@@ -27,24 +31,24 @@ def register(sub) -> None:
     p.set_defaults(func=_show)
 
 
-def _licenses(ctx) -> LicenseRegistry:
+def _licenses(ctx: Context) -> LicenseRegistry:
     return LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
 
 
-def _deploy(ctx, args) -> None:
+def _deploy(ctx: Context, args: argparse.Namespace) -> None:
     licenses = LicenseRegistry.deploy(ctx.client, ctx.signer)
     ctx.deployments.record("licenses", licenses.address)
     ctx.say(f"licence register deployed at {licenses.address}", licenses=licenses.address)
 
 
-def _license(ctx, args) -> None:
+def _license(ctx: Context, args: argparse.Namespace) -> None:
     terms = LicenseTerms(operator=args.operator, license_id=args.license_id, operator_name=args.name,
                          scopes=args.scopes, expires_at=args.expires)
     _licenses(ctx).grant(terms, ctx.signer)
     _show(ctx, args)
 
 
-def _change(ctx, args) -> None:
+def _change(ctx: Context, args: argparse.Namespace) -> None:
     if args.action == "revoke":
         ctx.confirm(f"revoke the licence of {args.operator} for good?")
     licenses = _licenses(ctx)
@@ -55,7 +59,7 @@ def _change(ctx, args) -> None:
     _show(ctx, args)
 
 
-def _show(ctx, args) -> None:
+def _show(ctx: Context, args: argparse.Namespace) -> None:
     licence = _licenses(ctx).license(args.operator)
     if licence is None:
         ctx.say(f"{args.operator} holds no licence", operator=args.operator, licence=None)
