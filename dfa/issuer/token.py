@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Callable, Iterable
 
+from eth_abi import decode
 from web3.types import TxReceipt
 
 from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
@@ -272,6 +273,15 @@ class DFAToken(ContractAPI):
                           self.units(amount))
         return self._with_allowance(_check(code), receiver)
 
+    def check_allocations(self, decision_id: str, allocations: Iterable[tuple[str, object]]) -> list[TransferCheck]:
+        """:meth:`check_allocation` for up to 100 allocations in one read (each judged alone); no allowances."""
+        key = _decision_key(decision_id)
+        calls = [self._encode("detectAllocationRestriction", key, parse_address(to), self.units(amount))
+                 for to, amount in allocations]
+        if not calls or len(calls) > 100:
+            raise ValidationError(f"check 1 to 100 allocations at a time, not {len(calls)}")
+        return [_check(decode(["uint8"], result)[0]) for result in self._call("multicall", calls)]
+
     # -- holders ----------------------------------------------------------------------------
 
     def transfer(self, signer: Signer, to: str, amount: object) -> TxReceipt:
@@ -351,13 +361,16 @@ class DFAToken(ContractAPI):
         return self._send(signer, "allocate", key, to, units)
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
-                      on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most 100)."""
+                      on_sent: Callable[[str], None] | None = None, prechecked: bool = False) -> TxReceipt:
+        """Several allocations in one transaction, all or none (at most 100).
+
+        ``prechecked``: the caller has just run :meth:`check_allocations` on them, so each is not
+        checked again (the gas estimate, which runs the batch, still refuses before sending)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
         if not batch or len(batch) > 100:
             raise ValidationError(f"a batch holds 1 to 100 allocations, not {len(batch)}; split it")
-        for to, units in batch:
+        for to, units in batch if not prechecked else ():
             code = self._call("detectAllocationRestriction", key, to, units)
             if code:
                 raise self._refusal(code, ZERO_ADDRESS, to, units)

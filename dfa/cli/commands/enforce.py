@@ -2,6 +2,7 @@
 
 from dfa.cli.commands.issuer import token
 from dfa.cli.commands.operator import _registry
+from dfa.cli.times import FORMS, resolve_time
 from dfa.enforcement import Enforcement
 
 
@@ -12,7 +13,7 @@ def register(sub) -> None:
     p.add_argument("token")
     p.add_argument("wallet")
     p.add_argument("--reference", required=True, help="court order or case")
-    p.add_argument("--until", help="when the freeze lapses by itself")
+    p.add_argument("--until", help=f"when the freeze lapses by itself: {FORMS}")
     p.set_defaults(func=_freeze)
     p = actions.add_parser("unfreeze", help="lift a wallet freeze")
     p.add_argument("token")
@@ -44,7 +45,8 @@ def register(sub) -> None:
 
 
 def _freeze(ctx, args) -> None:
-    Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer, until=args.until)
+    Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer,
+                                                      until=resolve_time(args.until, ctx.client.now))
     ctx.say(f"{args.wallet} frozen ({args.reference})", wallet=args.wallet)
 
 

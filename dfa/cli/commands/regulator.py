@@ -1,5 +1,6 @@
 """dfa regulator deploy|license|suspend|reinstate|revoke|show"""
 
+from dfa.cli.times import FORMS, resolve_time
 from dfa.regulator import LicenseRegistry, LicenseTerms
 
 
@@ -12,7 +13,7 @@ def register(sub) -> None:
     grant.add_argument("--id", required=True, dest="license_id", help="licence number, e.g. CB-DFA-0001")
     grant.add_argument("--name", required=True, help="the operator's legal name (only its hash goes on chain)")
     grant.add_argument("--scopes", required=True, help="e.g. issuance,investor_registry")
-    grant.add_argument("--expires", required=True, help="YYYY-MM-DD")
+    grant.add_argument("--expires", required=True, help=f"when the licence ends: {FORMS}")
     grant.set_defaults(func=_license)
     for action, help_text in (("suspend", "suspend a licence"), ("revoke", "revoke a licence")):
         p = actions.add_parser(action, help=help_text)
@@ -39,7 +40,7 @@ def _deploy(ctx, args) -> None:
 
 def _license(ctx, args) -> None:
     terms = LicenseTerms(operator=args.operator, license_id=args.license_id, operator_name=args.name,
-                         scopes=args.scopes, expires_at=args.expires)
+                         scopes=args.scopes, expires_at=resolve_time(args.expires, ctx.client.now))
     _licenses(ctx).grant(terms, ctx.signer)
     _show(ctx, args)
 
