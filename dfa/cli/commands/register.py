@@ -13,12 +13,13 @@ def register(sub) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     p = actions.add_parser("extract", help="the register of a token at a block")
     p.add_argument("token")
-    p.add_argument("--block", type=int)
+    p.add_argument("--block", type=int, help="the block to read the register at (default: the latest)")
     p.add_argument("--csv", help="also write the extract as CSV to this file")
     p.set_defaults(func=_extract)
     p = actions.add_parser("audit", help="the audit trail of a token, or of one investor")
     p.add_argument("token")
-    p.add_argument("--investor")
+    p.add_argument("--investor", metavar="ID_OR_WALLET",
+                   help="only what touches one investor: its id, or any of its wallets")
     p.set_defaults(func=_audit)
 
 
@@ -33,7 +34,17 @@ def _extract(ctx, args) -> None:
 
 
 def _audit(ctx, args) -> None:
-    entries = audit_trail(token(ctx, args.token), investor_id=args.investor)
+    target = token(ctx, args.token)
+    investor = args.investor
+    if investor and len(investor) == 42:  # a wallet: the trail of the investor it belongs to
+        from dfa.errors import NotFoundError
+        from dfa.operator import InvestorRegistry
+
+        found = InvestorRegistry(ctx.client, target.info().registry).investor_of(investor)
+        if found is None:
+            raise NotFoundError(f"{investor} belongs to no investor of the token's registry")
+        investor = found.investor_id
+    entries = audit_trail(target, investor_id=investor)
     if ctx.as_json:
         ctx.output.append([entry.model_dump(mode="json") for entry in entries])
         return
