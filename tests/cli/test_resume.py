@@ -46,12 +46,12 @@ def test_an_interrupted_allocation_resumes_without_duplicates(offering, capsys, 
     real = DFAToken.allocate_many
     calls = []
 
-    def crashing(self, decision_id, batch, signer, *, on_sent=None):
+    def crashing(self, decision_id, batch, signer, **options):
         calls.append(len(batch))
         if len(calls) == 2:  # the second chunk is sent and mined, then the process dies before it learns
-            real(self, decision_id, batch, signer, on_sent=on_sent)
+            real(self, decision_id, batch, signer, **options)
             raise KeyboardInterrupt("killed")
-        return real(self, decision_id, batch, signer, on_sent=on_sent)
+        return real(self, decision_id, batch, signer, **options)
 
     monkeypatch.setattr(DFAToken, "allocate_many", crashing)
     with pytest.raises(KeyboardInterrupt):
@@ -66,3 +66,20 @@ def test_an_interrupted_allocation_resumes_without_duplicates(offering, capsys, 
 
     code, out, _ = dfa(capsys, "--json", "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
     assert code == 0 and json.loads(out) == {"allocations": 0, "skipped": ROWS}  # a third run changes nothing
+
+
+def test_an_allocation_checks_each_row_once_in_reads_of_a_hundred(offering, capsys, monkeypatch):
+    from dfa.chain.client import Client
+
+    allocations, total = offering
+    real, reads = Client.call, []
+
+    def counting(self, contract, function, *args):
+        reads.append(function)
+        return real(self, contract, function, *args)
+
+    monkeypatch.setattr(Client, "call", counting)
+    code, _, err = dfa(capsys, "--dev-account", 6, "issuer", "allocate", "B", "B-1", allocations)
+    assert code == 0
+    assert reads.count("multicall") == 3 and "detectAllocationRestriction" not in reads  # 250 rows: 3 reads
+    assert err.splitlines()[0] == "checking: 0/250" and "allocating: 250/250" in err
