@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 
@@ -65,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.home:
         os.environ[HOME_ENV] = args.home  # this process's data directory, as if exported
     if args.verbose:
+        import logging
+
         logging.basicConfig(level=logging.INFO, stream=sys.stderr)
     ctx = Context(network=args.network, chain_id=args.chain_id, account=args.account,
                   dev_account=args.dev_account, as_json=args.json, yes=args.yes)

@@ -6,14 +6,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dfa.chain.client import Client
-from dfa.chain.network import NetworkProfile
-from dfa.chain.signers import KeySigner, Signer
-from dfa.cli import local_node
 from dfa.cli.home import Deployments, home
 from dfa.errors import NetworkError, NetworkMismatchError, SignerError, ValidationError
+
+if TYPE_CHECKING:  # imported when a command first needs them: `dfa --help` loads no web3
+    from dfa.chain.client import Client
+    from dfa.chain.signers import Signer
 
 
 @dataclass
@@ -31,6 +31,10 @@ class Context:
 
     @cached_property
     def client(self) -> Client:
+        from dfa.chain.client import Client
+        from dfa.chain.network import NetworkProfile
+        from dfa.cli import local_node
+
         if self.network in (None, "local"):
             return Client(local_node.profile())
         if self.network == "embedded":
@@ -48,6 +52,8 @@ class Context:
 
     @cached_property
     def signer(self) -> Signer:
+        from dfa.chain.signers import KeySigner
+
         if self.account:
             return KeySigner.from_keystore(self.account)
         if self.dev_account is not None:

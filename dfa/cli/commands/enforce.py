@@ -3,7 +3,6 @@
 from dfa.cli.commands.issuer import token
 from dfa.cli.commands.operator import _registry
 from dfa.cli.times import FORMS, resolve_time
-from dfa.enforcement import Enforcement
 
 
 def register(sub) -> None:
@@ -44,20 +43,26 @@ def register(sub) -> None:
     p.set_defaults(func=_history)
 
 
+def _acts(ctx, name: str):
+    from dfa.enforcement import Enforcement  # loaded when a command runs: `--help` stays fast
+
+    return Enforcement(token(ctx, name))
+
+
 def _freeze(ctx, args) -> None:
-    Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer,
+    _acts(ctx, args.token).freeze_wallet(args.wallet, args.reference, ctx.signer,
                                                       until=resolve_time(args.until, ctx.client.now))
     ctx.say(f"{args.wallet} frozen ({args.reference})", wallet=args.wallet)
 
 
 def _unfreeze(ctx, args) -> None:
-    Enforcement(token(ctx, args.token)).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
+    _acts(ctx, args.token).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
     ctx.say(f"{args.wallet} unfrozen ({args.reference})", wallet=args.wallet)
 
 
 def _forced(ctx, args) -> None:
     ctx.confirm(f"move {args.amount} from {args.sender} to {args.receiver} by order {args.reference}?")
-    Enforcement(token(ctx, args.token)).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
+    _acts(ctx, args.token).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
                                                         ctx.signer)
     ctx.say(f"{args.amount} moved from {args.sender} to {args.receiver} ({args.reference})")
 
@@ -80,7 +85,7 @@ def _recover(ctx, args) -> None:
 
 
 def _history(ctx, args) -> None:
-    acts = Enforcement(token(ctx, args.token)).history()
+    acts = _acts(ctx, args.token).history()
     if ctx.as_json:
         ctx.output.append([act.model_dump(mode="json") for act in acts])
     for act in acts if not ctx.as_json else ():

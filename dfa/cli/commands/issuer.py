@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import tomllib
 from pathlib import Path
 
-from dfa.chain.journal import Journal
+from typing import TYPE_CHECKING
+
 from dfa.cli.csvfile import RowsError, read_rows
 from dfa.cli.home import home
 from dfa.cli.times import FORMS, resolve_fields
 from dfa.errors import ValidationError
-from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
-from dfa.operator import InvestorRegistry
-from dfa.regulator import LicenseRegistry
-from dfa.types import parse_address, to_base_units
+
+if TYPE_CHECKING:  # the domain modules load web3: each command imports what it uses, so `--help` is fast
+    from dfa.issuer import DFAToken
 
 
 ROLE_NAMES = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager")
@@ -70,10 +68,14 @@ def register(sub) -> None:
 
 
 def token(ctx, name: str) -> DFAToken:
+    from dfa.issuer import DFAToken
+
     return DFAToken(ctx.client, ctx.deployments.address(name))
 
 
 def load_spec(path: str) -> dict:
+    import tomllib
+
     try:
         text = Path(path).read_text()
         return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
@@ -82,6 +84,9 @@ def load_spec(path: str) -> dict:
 
 
 def _deploy_factory(ctx, args) -> None:
+    from dfa.issuer import TokenFactory
+    from dfa.regulator import LicenseRegistry
+
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     factory = TokenFactory.deploy(ctx.client, licenses, ctx.signer)
     ctx.deployments.record("factory", factory.address)
@@ -89,6 +94,9 @@ def _deploy_factory(ctx, args) -> None:
 
 
 def _deploy(ctx, args) -> None:
+    from dfa.issuer import TokenFactory, TokenSpec
+    from dfa.operator import InvestorRegistry
+
     raw = load_spec(args.spec)
     raw.pop("decision", None)
     if "roles" not in raw:
@@ -118,6 +126,11 @@ CHUNK = 100  # allocations per transaction (the token's batch cap)
 
 
 def _allocate(ctx, args) -> None:
+    import hashlib
+
+    from dfa.chain.journal import Journal
+    from dfa.types import parse_address, to_base_units
+
     target = token(ctx, args.token)
 
     def parse(row: dict[str, str]) -> tuple[str, str]:
@@ -169,6 +182,8 @@ def _refused(target: DFAToken, refusals: list[tuple[int, int]], rows: dict[int, 
 
 
 def _document(ctx, args) -> None:
+    from dfa.issuer import DocumentSpec
+
     spec = DocumentSpec(name=args.name, uri=args.uri, path=args.file)
     token(ctx, args.token).set_document(spec, ctx.signer)
     ctx.say(f"document {args.name} published with hash {spec.hash}", name=args.name, hash=spec.hash)

@@ -3,7 +3,6 @@
 import argparse
 from datetime import date, datetime, timezone
 
-from dfa.cli import local_node as node
 
 
 def _date(text: str) -> int:
@@ -31,6 +30,8 @@ def register(sub) -> None:
 
 
 def _start(ctx, args) -> None:
+    from dfa.cli import local_node as node
+
     record = node.start(args.node_chain_id, port=args.port, genesis_time=args.pin_clock)
     verb = "already running" if record.get("already_running") else "started"
     lost = {} if record.get("already_running") else node.forget_lost_deployments(record)
@@ -44,11 +45,15 @@ def _start(ctx, args) -> None:
 
 
 def _stop(ctx, args) -> None:
+    from dfa.cli import local_node as node
+
     record = node.stop()
     ctx.say("node stopped; its state is kept" if record else "no node was running", stopped=record is not None)
 
 
 def _status(ctx, args) -> None:
+    from dfa.cli import local_node as node
+
     record = node.running()
     if record is None:
         ctx.say("no node is running (start one with `dfa node start`)", running=False)

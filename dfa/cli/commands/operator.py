@@ -9,10 +9,12 @@ from typing import Callable
 
 from dfa.cli.csvfile import RowsError, read_rows
 from dfa.cli.times import FORMS, resolve_time
+from typing import TYPE_CHECKING
+
 from dfa.errors import ValidationError
-from dfa.operator import InvestorRegistry, NewInvestor, investor_id
-from dfa.operator.limits import PurchaseLimits
-from dfa.regulator import LicenseRegistry
+
+if TYPE_CHECKING:  # loaded by the commands that use them, so that `--help` is fast
+    from dfa.operator import InvestorRegistry, NewInvestor
 
 SALT_ENV = "DFA_REGISTRAR_SALT"
 COLUMNS = ("reference", "wallet", "category", "kind", "country", "residency", "kyc_valid_until")
@@ -71,10 +73,15 @@ def register(sub) -> None:
 
 
 def _registry(ctx) -> InvestorRegistry:
+    from dfa.operator import InvestorRegistry
+
     return InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
 
 
 def _deploy(ctx, args) -> None:
+    from dfa.operator import InvestorRegistry
+    from dfa.regulator import LicenseRegistry
+
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     registry = InvestorRegistry.deploy(ctx.client, licenses, ctx.signer)
     ctx.deployments.record("registry", registry.address)
@@ -82,6 +89,9 @@ def _deploy(ctx, args) -> None:
 
 
 def _deploy_limits(ctx, args) -> None:
+    from dfa.operator import InvestorRegistry
+    from dfa.operator.limits import PurchaseLimits
+
     limits = PurchaseLimits.deploy(ctx.client, ctx.deployments.address("factory"), ctx.signer)
     ctx.deployments.record("limits", limits.address)
     InvestorRegistry(ctx.client, ctx.deployments.address("registry")).set_purchase_limits(limits, ctx.signer)
@@ -104,6 +114,8 @@ def read_investor_rows(path: str, salt: str, now: int | Callable[[], int] | None
     ``now`` is the chain's time, for relative KYC dates (a function: asked only if one is relative;
     without it a relative date is refused).
     """
+
+    from dfa.operator import NewInvestor, investor_id
 
     def parse(row: dict[str, str]) -> NewInvestor:
         fields = {c: row.get(c, "") for c in COLUMNS}

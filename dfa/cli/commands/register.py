@@ -3,9 +3,7 @@
 from pathlib import Path
 
 from dfa.cli.commands.issuer import token
-from dfa.register import audit_trail, register_extract
 from dfa.table import format_table
-from dfa.types import format_timestamp
 
 
 def register(sub) -> None:
@@ -24,6 +22,8 @@ def register(sub) -> None:
 
 
 def _extract(ctx, args) -> None:
+    from dfa.register import register_extract
+
     extract = register_extract(token(ctx, args.token), args.block)
     if args.csv:
         Path(args.csv).write_text(extract.to_csv())
@@ -34,6 +34,9 @@ def _extract(ctx, args) -> None:
 
 
 def _audit(ctx, args) -> None:
+    from dfa.register import audit_trail
+    from dfa.types import format_timestamp
+
     target = token(ctx, args.token)
     investor = args.investor
     if investor and len(investor) == 42:  # a wallet: the trail of the investor it belongs to

@@ -1,7 +1,6 @@
 """dfa regulator deploy|license|suspend|reinstate|revoke|show"""
 
 from dfa.cli.times import FORMS, resolve_time
-from dfa.regulator import LicenseRegistry, LicenseTerms
 
 
 def register(sub) -> None:
@@ -28,17 +27,23 @@ def register(sub) -> None:
     p.set_defaults(func=_show)
 
 
-def _licenses(ctx) -> LicenseRegistry:
+def _licenses(ctx):
+    from dfa.regulator import LicenseRegistry
+
     return LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
 
 
 def _deploy(ctx, args) -> None:
+    from dfa.regulator import LicenseRegistry
+
     licenses = LicenseRegistry.deploy(ctx.client, ctx.signer)
     ctx.deployments.record("licenses", licenses.address)
     ctx.say(f"licence register deployed at {licenses.address}", licenses=licenses.address)
 
 
 def _license(ctx, args) -> None:
+    from dfa.regulator import LicenseTerms
+
     terms = LicenseTerms(operator=args.operator, license_id=args.license_id, operator_name=args.name,
                          scopes=args.scopes, expires_at=resolve_time(args.expires, ctx.client.now))
     _licenses(ctx).grant(terms, ctx.signer)
