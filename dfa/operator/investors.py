@@ -249,14 +249,20 @@ class InvestorRegistry(ContractAPI):
         self._refuse_known_ids([investor.investor_id])
         return self._send(signer, "registerInvestor", _id(investor.investor_id), investor.wallet, investor.as_tuple())
 
-    def register_many(self, investors: Iterable[NewInvestor], signer: Signer) -> TxReceipt:
-        """Register up to :attr:`max_batch` investors in one transaction: all or none."""
+    def register_many(self, investors: Iterable[NewInvestor], signer: Signer, *,
+                      on_sent: Callable[[str], None] | None = None, prechecked: bool = False) -> TxReceipt:
+        """Register up to :attr:`max_batch` investors in one transaction: all or none.
+
+        ``prechecked``: they come from :meth:`plan_onboarding`'s ``fresh``, so the registry's
+        events are not read again for their ids. ``on_sent`` learns the transaction's hash."""
         batch = list(investors)
         self._check_batch(len(batch))
-        self._refuse_known_ids([i.investor_id for i in batch])
-        return self._register_batch(batch, signer)
+        if not prechecked:
+            self._refuse_known_ids([i.investor_id for i in batch])
+        return self._register_batch(batch, signer, on_sent=on_sent)
 
-    def _register_batch(self, batch: list[NewInvestor], signer: Signer) -> TxReceipt:
+    def _register_batch(self, batch: list[NewInvestor], signer: Signer, *,
+                        on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         _refuse_duplicates("investor id", [i.investor_id for i in batch])
         _refuse_duplicates("wallet", [i.wallet for i in batch])
         now = self.client.now()
@@ -268,6 +274,7 @@ class InvestorRegistry(ContractAPI):
             [_id(i.investor_id) for i in batch],
             [i.wallet for i in batch],
             [i.as_tuple() for i in batch],
+            on_sent=on_sent,
         )
 
     def onboard(self, investors: Iterable[NewInvestor], signer: Signer, *,

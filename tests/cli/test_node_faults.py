@@ -36,9 +36,9 @@ def test_onboarding_survives_a_killed_node(home, capsys, monkeypatch):  # noqa: 
     real = InvestorRegistry._register_batch
     batches = []
 
-    def dying(self, batch, signer):
+    def dying(self, batch, signer, **options):
         batches.append(len(batch))
-        receipt = real(self, batch, signer)
+        receipt = real(self, batch, signer, **options)
         if len(batches) == 2:
             _kill_node()
         return receipt

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsError, read_rows
-from dfa.cli.home import home
 from dfa.cli.times import FORMS, resolve_fields
 from dfa.errors import ValidationError
 
@@ -126,9 +126,6 @@ CHUNK = 100  # allocations per transaction (the token's batch cap)
 
 
 def _allocate(ctx, args) -> None:
-    import hashlib
-
-    from dfa.chain.journal import Journal
     from dfa.types import parse_address, to_base_units
 
     target = token(ctx, args.token)
@@ -139,10 +136,9 @@ def _allocate(ctx, args) -> None:
         return wallet, amount
 
     rows = [(line, wallet, amount) for line, (wallet, amount) in read_rows(args.csv, parse, ("wallet", "amount"))]
-    # a re-run of the same file (after a crash, a killed node) resumes: chunks already on chain are skipped
-    digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()[:16]
-    journal = Journal(ctx.client, home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json")
-    if not journal.path.exists():  # allocations already made must not be pre-checked again
+    # a re-run of the same file (after a crash, a killed node) resumes after the batches on chain
+    batches = Batches(ctx, "allocate", f"{target.address}-{args.decision}", args.csv, CHUNK)
+    if not batches.resuming:  # allocations already made must not be pre-checked again
         # the one check of each row, a hundred rows per read; the batches are then sent without another
         refusals = []
         for start in range(0, len(rows), CHUNK):
@@ -153,17 +149,11 @@ def _allocate(ctx, args) -> None:
         ctx.progress(len(rows), len(rows), "checking")
         if refusals:
             raise _refused(target, refusals, {line: (wallet, amount) for line, wallet, amount in rows})
-    sent = skipped = 0
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        batch = [(wallet, amount) for _, wallet, amount in chunk]
-        if journal.run(f"rows {start + 2}-{start + 1 + len(chunk)}",
-                       lambda on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent,
-                                                            prechecked=True)):
-            sent += len(chunk)
-        else:
-            skipped += len(chunk)
-        ctx.progress(start + len(chunk), len(rows), "allocating")
+    sent, skipped = batches.send(
+        [(line, (wallet, amount)) for line, wallet, amount in rows],
+        lambda batch, on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent,
+                                                    prechecked=True),
+        "allocating")
     ctx.say(f"{sent} allocations under {args.decision}" + (f", {skipped} were already on chain" if skipped else ""),
             allocations=sent, skipped=skipped)
 

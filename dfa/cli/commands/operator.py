@@ -7,6 +7,7 @@ import os
 from functools import cache
 from typing import Callable
 
+from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsError, read_rows
 from dfa.cli.times import FORMS, resolve_time
 from typing import TYPE_CHECKING
@@ -155,8 +156,12 @@ def _onboard(ctx, args) -> None:
     if conflicts and not args.skip_conflicts:
         raise RowsError(args.csv, conflicts, "these rows contradict the registry (give --skip-conflicts to "
                                              "register the others and leave them out)")
-    registered = registry.register_in_batches(plan.fresh, ctx.signer,
-                                              progress=lambda done, total: ctx.progress(done, total, "onboarding"))
+    fresh = {id(investor) for investor in plan.fresh}
+    batches = Batches(ctx, "onboard", registry.address, args.csv, registry.max_batch)
+    registered, _ = batches.send(  # the batches of lines; a re-run resumes after those on chain
+        [(line, investor if id(investor) in fresh else None) for line, investor in rows],
+        lambda batch, on_sent: registry.register_many(batch, ctx.signer, on_sent=on_sent, prechecked=True),
+        "onboarding")
     text = f"{registered} investors registered, {len(plan.present)} were already there"
     if conflicts:
         text += f", {len(conflicts)} conflicting rows left out (lines {', '.join(str(line) for line, _ in conflicts)})"
