@@ -20,7 +20,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from benchmarks import throughput
+from benchmarks import startup, throughput
 from benchmarks.floors import GAS_FLOORS, TIME_FLOORS, check
 from benchmarks.gas import GAS_SCENARIOS, measure_dfa, measure_floor, measure_trex
 from benchmarks.report import markdown
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         with fresh_chain(backend) as client:
             for key, numbers in throughput.measure(client, sizes).items():
                 results[f"{key}/{backend}"] = numbers
+
+    results[startup.STARTUP.key] = startup.measure(5 if args.short else 20)
 
     gas_checks = check(GAS_FLOORS, results)
     time_checks = check(TIME_FLOORS, {k.removesuffix("/anvil"): v for k, v in results.items() if k.endswith("/anvil")})

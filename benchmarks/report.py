@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from benchmarks.floors import Floor
 from benchmarks.gas import GAS_SCENARIOS
+from benchmarks.startup import STARTUP
 from benchmarks.throughput import TIME_SCENARIOS
 
 SYSTEMS = (("floor", "ERC-20 floor"), ("trex", "T-REX"), ("dfa", "dfa"))
@@ -19,14 +20,13 @@ def markdown(results: dict[str, dict[str, float]], gas_checks: list[tuple[Floor,
         for s in GAS_SCENARIOS if s.key in results])
     timed = [(s, backend) for s in TIME_SCENARIOS for backend in ("embedded", "anvil")
              if f"{s.key}/{backend}" in results]
+    timed += [(STARTUP, "none")] if STARTUP.key in results else []
     if timed:
         lines += ["", "Time (seconds; the baseline is measured in the same run)", ""]
         lines += _table(["scenario", "chain", "count", "baseline", "baseline s", "dfa s", "dfa / baseline"], [
-            [s.title, backend, f"{results[f'{s.key}/{backend}']['count']:,}", s.baseline,
-             _seconds(results[f"{s.key}/{backend}"].get("baseline")),
-             _seconds(results[f"{s.key}/{backend}"]["dfa"]),
-             _ratio(results[f"{s.key}/{backend}"]["dfa"], results[f"{s.key}/{backend}"].get("baseline"))]
-            for s, backend in timed])
+            [s.title, backend, f"{r['count']:,}", s.baseline, _seconds(r.get("baseline")), _seconds(r["dfa"]),
+             _ratio(r["dfa"], r.get("baseline"))]
+            for s, backend, r in ((s, b, results[s.key if b == "none" else f"{s.key}/{b}"]) for s, b in timed)])
     lines += ["", "Floors (issue 6)", ""]
     lines += [f"- {'met' if met else 'MISSED'}: {floor.text}" for floor, met in gas_checks + time_checks]
     return "\n".join(lines)

@@ -26,6 +26,9 @@ from typing import Any
 class DFAError(Exception):
     """Root of every error ``dfa`` raises on purpose."""
 
+    lines: list[dict[str, object]] | None = None
+    """The offending lines of an input file, when the error comes from one (for ``--json``)."""
+
 
 class ConfigError(DFAError, ValueError):
     """Invalid configuration: a network profile, a keystore path, a missing tool."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tomllib
 from pathlib import Path
@@ -33,32 +32,19 @@ from dfa import (
     investor_id,
 )
 from dfa.cli.csvfile import read_rows as read_csv
+from dfa.cli.times import resolve_fields, resolve_time
 from dfa.issuer import DFAToken, TokenFactory, TokenSpec
 from dfa.table import format_table
 from dfa.types import format_amount, parse_address, to_base_units
 
 DAY = 24 * 3600
-_RELATIVE = re.compile(r"^\+(\d+)([dhm])$")
-_UNIT = {"d": DAY, "h": 3600, "m": 60}
 SANDBOX_SALT = "sandbox-registrar-salt-not-secret"
 ROLE_NAMES = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager")
 
 
-def resolve_time(value: object, now: int) -> object:
-    """'now' and '+30d' style values relative to the chain's time; anything else unchanged."""
-    if value == "now":
-        return now
-    if isinstance(value, str) and (match := _RELATIVE.match(value.strip())):
-        return now + int(match[1]) * _UNIT[match[2]]
-    return value
-
-
 def load_spec(path: Path, now: int, roles: dict[str, str] | None) -> TokenSpec:
     raw = tomllib.loads(path.read_text()) if path.suffix == ".toml" else json.loads(path.read_text())
-    decision = raw.get("decision")
-    if decision:
-        for field in ("subscription_start", "subscription_end"):
-            decision[field] = resolve_time(decision.get(field), now)
+    resolve_fields(raw.get("decision"), ("subscription_start", "subscription_end", "lockup_until"), now)
     if roles is not None:
         raw["roles"] = roles
     return TokenSpec.model_validate(raw)

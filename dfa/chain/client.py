@@ -296,7 +296,9 @@ class Client:
         try:
             yield
         except (requests.ConnectionError, requests.Timeout) as error:
-            raise NetworkError(f"cannot reach the node at {self.where} ({what}): {error}") from None
+            # the library's own words: the HTTP stack's text names pools and sockets, not the problem
+            why = "it did not answer in time" if isinstance(error, requests.Timeout) else "nothing answers there"
+            raise NetworkError(f"cannot reach the node at {self.where} ({what}): {why}") from error
         except (TransactionError, NetworkError, SignerError, ConfigError):
             raise
         except Web3Exception as error:

@@ -8,11 +8,13 @@ Exit codes: 0 done; 2 bad usage or input (nothing sent); 3 a rule refused before
 from __future__ import annotations
 
 import argparse
-import logging
+import json
+import os
 import sys
 
 from dfa.cli.commands import enforce, holder, issuer, node, operator, regulator, register
 from dfa.cli.context import Context
+from dfa.cli.home import HOME_ENV
 from dfa.errors import (
     ConfigError,
     DFAError,
@@ -31,6 +33,9 @@ OK, FAILED, USAGE, REFUSED, REVERTED, UNREACHABLE = 0, 1, 2, 3, 4, 5
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="dfa", description=__doc__.split("\n\n")[0])
+    top.add_argument("--home", metavar="DIR",
+                     help=f"the data directory: the local node's state, deployment records, journals "
+                          f"(default ${HOME_ENV}, else ~/.local/share/dfa)")
     top.add_argument("--network", help="'local' (the node of `dfa node start`, default), 'embedded', or a URL")
     top.add_argument("--chain-id", type=int, help="the chain id a URL's node must report")
     top.add_argument("--account", help="keystore file of the signer (passphrase in $DFA_KEYSTORE_PASSPHRASE)")
@@ -58,7 +63,11 @@ def exit_code(error: DFAError) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.home:
+        os.environ[HOME_ENV] = args.home  # this process's data directory, as if exported
     if args.verbose:
+        import logging
+
         logging.basicConfig(level=logging.INFO, stream=sys.stderr)
     ctx = Context(network=args.network, chain_id=args.chain_id, account=args.account,
                   dev_account=args.dev_account, as_json=args.json, yes=args.yes)
@@ -66,8 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         args.func(ctx, args)
     except DFAError as error:
         code = exit_code(error)
+        message = ctx.explain(error)
         kind = {REFUSED: "refused (nothing was sent)", REVERTED: "transaction failed"}.get(code, "error")
-        print(f"{kind}: {error}", file=sys.stderr)
+        print(f"{kind}: {message}", file=sys.stderr)
+        if args.json:  # the failure as one document too, for the machine reading stdout
+            failure = {"ok": False, "code": code, "error": type(error).__name__, "message": message}
+            if getattr(error, "lines", None):
+                failure["lines"] = error.lines
+            print(json.dumps(failure, indent=1, default=str))
         return code
     ctx.flush()
-    return OK
+    return ctx.status

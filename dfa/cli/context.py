@@ -6,14 +6,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dfa.chain.client import Client
-from dfa.chain.network import NetworkProfile
-from dfa.chain.signers import KeySigner, Signer
-from dfa.cli import local_node
 from dfa.cli.home import Deployments, home
-from dfa.errors import SignerError, ValidationError
+from dfa.errors import NetworkError, NetworkMismatchError, SignerError, ValidationError
+
+if TYPE_CHECKING:  # imported when a command first needs them: `dfa --help` loads no web3
+    from dfa.chain.client import Client
+    from dfa.chain.signers import Signer
 
 
 @dataclass
@@ -25,9 +25,16 @@ class Context:
     as_json: bool
     yes: bool
     output: list[Any] = field(default_factory=list)
+    _reported: dict[str, int] = field(default_factory=dict)
+    status: int = 0
+    """The exit code of a command that succeeded in answering but whose answer is a refusal (3)."""
 
     @cached_property
     def client(self) -> Client:
+        from dfa.chain.client import Client
+        from dfa.chain.network import NetworkProfile
+        from dfa.cli import local_node
+
         if self.network in (None, "local"):
             return Client(local_node.profile())
         if self.network == "embedded":
@@ -45,6 +52,8 @@ class Context:
 
     @cached_property
     def signer(self) -> Signer:
+        from dfa.chain.signers import KeySigner
+
         if self.account:
             return KeySigner.from_keystore(self.account)
         if self.dev_account is not None:
@@ -59,6 +68,13 @@ class Context:
     @cached_property
     def deployments(self) -> Deployments:
         return Deployments(self.client.chain_id)
+
+    def explain(self, error: Exception) -> str:
+        """The error as a person should read it: a local node that went away is named with the fix."""
+        local = self.network in (None, "local") and "client" in self.__dict__
+        if local and isinstance(error, NetworkError) and not isinstance(error, NetworkMismatchError):
+            return f"the node at {self.client.where} is not running: `dfa node start`, then re-run"
+        return str(error)
 
     def say(self, text: str, **data: Any) -> None:
         """A line for people (stdout), and the same facts for machines under --json."""
@@ -75,9 +91,14 @@ class Context:
             raise ValidationError("not confirmed; nothing was sent")
 
     def progress(self, done: int, total: int, what: str) -> None:
-        """Progress on stderr, only when it is a terminal."""
+        """Progress on stderr: a line redrawn on a terminal, else (CI logs) a line at the start and every 10 %."""
         if sys.stderr.isatty():
             print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+            return
+        step = done * 10 // max(total, 1)
+        if self._reported.get(what, -1) < step:
+            self._reported[what] = step
+            print(f"{what}: {done}/{total}", file=sys.stderr, flush=True)
 
     def flush(self) -> None:
         if self.as_json:

@@ -10,8 +10,18 @@ from dfa.errors import ValidationError
 T = TypeVar("T")
 
 
+class RowsError(ValidationError):
+    """Rows of a CSV that cannot be used, each with its line; nothing was sent."""
+
+    def __init__(self, path: str, problems: list[tuple[int, str]], what: str = "fix the CSV"):
+        self.path = path
+        self.lines = [{"line": line, "problem": problem} for line, problem in problems]
+        super().__init__(f"nothing was sent; {what} ({path}):\n  "
+                         + "\n  ".join(f"line {line}: {problem}" for line, problem in problems))
+
+
 def read_rows(path: str, parse: Callable[[dict[str, str]], T], columns: tuple[str, ...] = ()) -> list[tuple[int, T]]:
-    """``(line, parse(row))`` for every row; a ``ValidationError`` naming every bad line otherwise."""
+    """``(line, parse(row))`` for every row; a :class:`RowsError` naming every bad line otherwise."""
     try:
         handle = open(path, newline="")
     except OSError as error:
@@ -21,14 +31,14 @@ def read_rows(path: str, parse: Callable[[dict[str, str]], T], columns: tuple[st
         reader = csv.DictReader(handle)
         missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
-            raise ValidationError(f"{path} lacks the columns {', '.join(missing)}")
+            raise ValidationError(f"{path} lacks the columns {', '.join(missing)} (see --help for the columns)")
         for line, row in enumerate(reader, start=2):
             try:
                 parsed.append((line, parse({k: (v or "").strip() for k, v in row.items() if k is not None})))
             except ValidationError as error:
-                problems.append(f"line {line}: {error}")
+                problems.append((line, str(error)))
     if problems:
-        raise ValidationError("nothing was sent; fix the CSV:\n  " + "\n  ".join(problems))
+        raise RowsError(path, problems)
     if not parsed:
         raise ValidationError(f"{path} has no rows")
     return parsed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Iterable
 
 from dfa.errors import ConfigError, NotFoundError
 
@@ -38,6 +39,15 @@ class Deployments:
     def record(self, name: str, address: str) -> None:
         entries = self._load()
         entries[name] = address
+        self._save(entries)
+
+    def forget(self, names: Iterable[str]) -> None:
+        entries = self._load()
+        for name in names:
+            entries.pop(name, None)
+        self._save(entries)
+
+    def _save(self, entries: dict[str, str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(entries, indent=1, sort_keys=True))

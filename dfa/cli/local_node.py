@@ -14,7 +14,7 @@ import requests
 
 from dfa.chain.anvil import HARDFORK, find_anvil, free_port
 from dfa.chain.network import ANVIL_CHAIN_ID, NetworkProfile, local_anvil
-from dfa.cli.home import home
+from dfa.cli.home import Deployments, home
 from dfa.errors import NodeError
 
 
@@ -43,8 +43,12 @@ def running() -> dict[str, Any] | None:
 def profile() -> NetworkProfile:
     record = running()
     if record is None:
-        raise NodeError("no local node is running: start one with `dfa node start` "
-                        "(or give --network embedded for a throw-away chain, or --network URL)")
+        try:
+            url = json.loads(_record_path().read_text())["url"]
+        except (FileNotFoundError, ValueError, KeyError):
+            raise NodeError("no local node is running: start one with `dfa node start` "
+                            "(or give --network embedded for a throw-away chain, or --network URL)") from None
+        raise NodeError(f"the node at {url} is not running: `dfa node start`, then re-run")
     return local_anvil(record["url"], record["chain_id"])
 
 
@@ -81,6 +85,43 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time:
             return record
         time.sleep(0.1)
     raise NodeError(f"anvil did not answer at {record['url']} within 30s; see {directory / 'anvil.log'}")
+
+
+REDO = {  # what a deployment record's name was made by, in the order of the life cycle
+    "licenses": "dfa regulator deploy (and its licences: dfa regulator license ...)",
+    "registry": "dfa operator deploy (and dfa operator add-registrar ...)",
+    "factory": "dfa issuer deploy-factory",
+    "limits": "dfa operator deploy-limits",
+}
+
+
+def redo_command(name: str) -> str:
+    return REDO.get(name, f"dfa issuer deploy SPEC (the spec of {name}), then dfa issuer publish-decision {name} SPEC")
+
+
+def redo_order(name: str) -> tuple[int, str]:
+    return (list(REDO).index(name) if name in REDO else len(REDO), name)
+
+
+def forget_lost_deployments(record: dict[str, Any]) -> dict[str, str]:
+    """Deployment records of this node's chain that point at no contract (blocks lost with a killed node).
+
+    They are removed from the record, so that a later command says the name is unknown instead of
+    reading nothing at the address; the names and addresses are returned to be reported.
+    """
+    deployments = Deployments(record["chain_id"])
+    entries = deployments.all()
+    if not entries:
+        return {}
+    addresses = sorted(set(entries.values()))
+    batch: list[dict[str, Any]] = [{"jsonrpc": "2.0", "id": n, "method": "eth_getCode", "params": [address, "latest"]}
+             for n, address in enumerate(addresses)]
+    answers = {a["id"]: a.get("result") for a in requests.post(record["url"], json=batch, timeout=10).json()}
+    empty = {address for n, address in enumerate(addresses) if answers.get(n) in (None, "0x", "0x0")}
+    lost = {name: address for name, address in entries.items() if address in empty}
+    if lost:
+        deployments.forget(lost)
+    return lost
 
 
 def _pin_block_time(url: str) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from eth_abi import decode
 from web3.types import TxReceipt
 
 from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
@@ -281,6 +282,15 @@ class DFAToken(ContractAPI):
         code = self._call("detectAllocationRestriction", _decision_key(decision_id), parse_address(receiver),
                           self.units(amount))
         return self._with_allowance(_check(code), receiver)
+
+    def check_allocations(self, decision_id: str, allocations: Iterable[tuple[str, AmountInput]]) -> list[TransferCheck]:
+        """:meth:`check_allocation` for up to 100 allocations in one read (each judged alone); no allowances."""
+        key = _decision_key(decision_id)
+        calls = [self._encode("detectAllocationRestriction", key, parse_address(to), self.units(amount))
+                 for to, amount in allocations]
+        if not calls or len(calls) > 100:
+            raise ValidationError(f"check 1 to 100 allocations at a time, not {len(calls)}")
+        return [_check(decode(["uint8"], result)[0]) for result in self._call("multicall", calls)]
 
     # -- holders ----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from enum import Enum, IntEnum, IntFlag
 from functools import cached_property
-from typing import Annotated, Any, Callable, Iterable, TypeVar
+from typing import Annotated, Any, Callable, Iterable, NamedTuple, TypeVar
 
 from eth_utils import keccak
 from pydantic import BeforeValidator
@@ -250,14 +250,20 @@ class InvestorRegistry(ContractAPI):
         self._refuse_known_ids([investor.investor_id])
         return self._send(signer, "registerInvestor", _id(investor.investor_id), investor.wallet, investor.as_tuple())
 
-    def register_many(self, investors: Iterable[NewInvestor], signer: Signer) -> TxReceipt:
-        """Register up to :attr:`max_batch` investors in one transaction: all or none."""
+    def register_many(self, investors: Iterable[NewInvestor], signer: Signer, *,
+                      on_sent: Callable[[str], None] | None = None, prechecked: bool = False) -> TxReceipt:
+        """Register up to :attr:`max_batch` investors in one transaction: all or none.
+
+        ``prechecked``: they come from :meth:`plan_onboarding`'s ``fresh``, so the registry's
+        events are not read again for their ids. ``on_sent`` learns the transaction's hash."""
         batch = list(investors)
         self._check_batch(len(batch))
-        self._refuse_known_ids([i.investor_id for i in batch])
-        return self._register_batch(batch, signer)
+        if not prechecked:
+            self._refuse_known_ids([i.investor_id for i in batch])
+        return self._register_batch(batch, signer, on_sent=on_sent)
 
-    def _register_batch(self, batch: list[NewInvestor], signer: Signer) -> TxReceipt:
+    def _register_batch(self, batch: list[NewInvestor], signer: Signer, *,
+                        on_sent: Callable[[str], None] | None = None) -> TxReceipt:
         _refuse_duplicates("investor id", [i.investor_id for i in batch])
         _refuse_duplicates("wallet", [i.wallet for i in batch])
         now = self.client.now()
@@ -269,31 +275,42 @@ class InvestorRegistry(ContractAPI):
             [_id(i.investor_id) for i in batch],
             [i.wallet for i in batch],
             [i.as_tuple() for i in batch],
+            on_sent=on_sent,
         )
 
     def onboard(self, investors: Iterable[NewInvestor], signer: Signer, *,
-                progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+                progress: Callable[[int, int], None] | None = None, skip_conflicts: bool = False) -> tuple[int, int]:
         """Register every investor not registered yet, in batches of :attr:`max_batch`: (registered, skipped).
 
-        Re-running after an interruption completes the work: investors whose id or wallet is
-        already on chain are skipped (known from one scan of the registry's events, not a read
-        per investor). ``progress(done, total)`` is told after each batch.
+        Re-running after an interruption completes the work: investors already on chain as given
+        (same id, wallet and category) are skipped. One that contradicts the chain (its wallet is
+        another investor's, its id has another wallet or category) is a conflict:
+        :class:`OnboardingConflicts` names them all before anything is sent, unless ``skip_conflicts``
+        (then they count as skipped). ``progress(done, total)`` is told after each batch.
         """
         investors = list(investors)
-        known_ids, known_wallets = set(), set()
-        for log in self.events_of(("InvestorRegistered", "WalletAdded")):  # one scan: a query costs the chain on eth-tester
-            known_wallets.add(log["args"]["wallet"])
-            if log["event"] == "InvestorRegistered":
-                known_ids.add("0x" + log["args"]["investorId"].hex())
-        fresh = [i for i in investors if i.investor_id not in known_ids and i.wallet not in known_wallets]
-        _refuse_duplicates("investor id", [i.investor_id for i in fresh])
-        _refuse_duplicates("wallet", [i.wallet for i in fresh])
+        plan = self.plan_onboarding(investors)
+        if plan.conflicts and not skip_conflicts:
+            raise OnboardingConflicts(plan.conflicts)
+        registered = self.register_in_batches(plan.fresh, signer, progress=progress)
+        return registered, len(investors) - registered
+
+    def plan_onboarding(self, investors: list[NewInvestor]) -> OnboardingPlan:
+        """What onboarding ``investors`` would do, from one scan of the registry's events (not a read per investor)."""
+        names = ("InvestorRegistered", "InvestorUpdated", "WalletAdded", "WalletRemoved", "RecoveryCompleted")
+        return plan_onboarding(investors, self.events_of(names))
+
+    def register_in_batches(self, investors: list[NewInvestor], signer: Signer, *,
+                            progress: Callable[[int, int], None] | None = None) -> int:
+        """Register new investors in batches of :attr:`max_batch`; ``progress(done, total)`` after each."""
+        _refuse_duplicates("investor id", [i.investor_id for i in investors])
+        _refuse_duplicates("wallet", [i.wallet for i in investors])
         size = self.max_batch
-        for start in range(0, len(fresh), size):
-            self._register_batch(fresh[start:start + size], signer)
+        for start in range(0, len(investors), size):
+            self._register_batch(investors[start:start + size], signer)
             if progress is not None:
-                progress(min(start + size, len(fresh)), len(fresh))
-        return len(fresh), len(investors) - len(fresh)
+                progress(min(start + size, len(investors)), len(investors))
+        return len(investors)
 
     def update(self, investor_id: str, profile: InvestorProfile, signer: Signer) -> TxReceipt:
         """Replace an investor's profile (renewed KYC, new category, moved country)."""
@@ -542,6 +559,67 @@ class InvestorRegistry(ContractAPI):
             raise ValidationError("the batch is empty")
         if size > self.max_batch:
             raise ValidationError(f"a batch holds {size} entries, at most {self.max_batch} are allowed; split it")
+
+
+class OnboardingConflict(NamedTuple):
+    position: int
+    """Position in the investors given."""
+    reason: str
+    """Why, without personal data: what the chain holds is not repeated."""
+
+
+class OnboardingConflicts(ValidationError):
+    """Investors to onboard that contradict the registry; nothing was sent."""
+
+    def __init__(self, conflicts: list[OnboardingConflict]):
+        self.conflicts = conflicts
+        super().__init__(f"{len(conflicts)} investors contradict the registry; nothing was sent: "
+                         + "; ".join(f"#{c.position + 1}: {c.reason}" for c in conflicts[:5])
+                         + (" ..." if len(conflicts) > 5 else ""))
+
+
+class OnboardingPlan(NamedTuple):
+    fresh: list[NewInvestor]
+    """Not on chain: to register."""
+    present: list[int]
+    """Positions of those already registered as given."""
+    conflicts: list[OnboardingConflict]
+
+
+def plan_onboarding(investors: list[NewInvestor], registry_events: Iterable[Any]) -> OnboardingPlan:
+    """Sort investors into new, already there as given, and conflicting, from the registry's events in chain order."""
+    owner: dict[str, str] = {}  # every wallet ever bound -> its investor id
+    retired: set[str] = set()
+    category: dict[str, int] = {}  # investor id -> its current category
+    for log in registry_events:
+        args, event = log["args"], log["event"]
+        investor = "0x" + args["investorId"].hex()
+        if event in ("InvestorRegistered", "InvestorUpdated"):
+            category[investor] = unpack_record(args["record"])["category"]
+        if event in ("InvestorRegistered", "WalletAdded"):
+            owner[args["wallet"]] = investor
+        elif event == "WalletRemoved":
+            retired.add(args["wallet"])
+        elif event == "RecoveryCompleted":
+            retired.add(args["lost"])
+            owner[args["replacement"]] = investor
+    fresh, present, conflicts = [], [], []
+    for index, new in enumerate(investors):
+        bound_to = owner.get(new.wallet)
+        if bound_to is not None and bound_to != new.investor_id:
+            conflicts.append(OnboardingConflict(index, "the wallet belongs to another investor"))
+        elif bound_to is not None and new.wallet in retired:
+            conflicts.append(OnboardingConflict(index, "the wallet was retired from this investor"))
+        elif bound_to is None and new.investor_id in category:
+            conflicts.append(OnboardingConflict(index, "this reference is registered with another wallet"))
+        elif bound_to is not None and category.get(bound_to) != int(new.category):
+            conflicts.append(OnboardingConflict(
+                index, f"this reference is registered in another category than {new.category.name.lower()}"))
+        elif bound_to is not None:
+            present.append(index)
+        else:
+            fresh.append(new)
+    return OnboardingPlan(fresh, present, conflicts)
 
 
 def _id(investor_id: str) -> bytes:

@@ -11,7 +11,9 @@ import csv
 import io
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer
 
 from dfa.errors import DFAError
 from dfa.issuer.token import DFAToken
@@ -42,14 +44,33 @@ class HolderWallet(Model):
     """When that freeze lapses; none when it lasts until lifted (or there is none)."""
 
 
+def _name(member: Category | Kind | None) -> str | None:
+    return member.name.lower() if member is not None else None
+
+
+def _country(numeric: int | None) -> str | None:
+    return country_name(numeric) if numeric else None
+
+
+def investor_label(investor_id: str | None) -> str:
+    """A short label for tables: the id's significant digits (an id is 160 bits in a 32-byte word,
+    so its first digits are always zeros), abbreviated."""
+    if not investor_id:
+        return "(none)"
+    digits = investor_id[2:].lstrip("0").rjust(40, "0")[-40:]
+    return f"{digits[:6]}…{digits[-8:]}"
+
+
 class Holder(Model):
-    """One investor's holding; ``investor_id`` is ``None`` for a wallet no investor was ever bound to."""
+    """One investor's holding; ``investor_id`` is ``None`` for a wallet no investor was ever bound to.
+
+    In JSON, category and kind are names and countries ISO alpha-2 codes, as in the CSV."""
 
     investor_id: str | None
-    category: Category | None
-    kind: Kind | None
-    country: int | None
-    residency: int | None
+    category: Annotated[Category | None, PlainSerializer(_name, when_used="json")]
+    kind: Annotated[Kind | None, PlainSerializer(_name, when_used="json")]
+    country: Annotated[int | None, PlainSerializer(_country, when_used="json")]
+    residency: Annotated[int | None, PlainSerializer(_country, when_used="json")]
     wallets: tuple[HolderWallet, ...]
     balance: Decimal
     frozen: Decimal
@@ -97,7 +118,7 @@ class RegisterExtract(Model):
             freezes = "; ".join(
                 (f"{w.wallet[:10]}… " if len(h.wallets) > 1 else "") + _until(w) for w in h.wallets if w.wallet_frozen
             )
-            rows.append((h.investor_id[:6] + "…" + h.investor_id[-8:] if h.investor_id else "(none)",
+            rows.append((investor_label(h.investor_id),
                          h.category.name.lower() if h.category else "-",
                          country_name(h.residency) if h.residency else "-", len(h.wallets),
                          f"{h.balance:,.{self.decimals}f}", f"{h.frozen:,.{self.decimals}f}", freezes or "-"))

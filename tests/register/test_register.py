@@ -136,3 +136,15 @@ def test_the_extract_follows_forced_transfers_and_recoveries(history):
     extract = register_extract(token)
     assert _wallet(extract, new_wallet).frozen == 300
     assert next(h for h in extract.holders if h.investor_id == history.ids["bob"]).frozen == 300
+
+
+def test_the_table_labels_investors_by_their_ids_significant_digits_and_json_names_categories(history):
+    extract = register_extract(history.token)
+    table = extract.to_table()
+    assert "0x0000…" not in table  # an id is 160 bits in a 32-byte word: its first digits are zeros
+    carol = history.ids["carol"]
+    carol_line = next(line for line in table.splitlines() if carol[-8:] in line)
+    assert carol_line.startswith(carol[-40:][:6] + "…")
+    holders = {h["investor_id"]: h for h in json.loads(extract.to_json())["holders"]}
+    assert (holders[carol]["category"], holders[carol]["kind"], holders[carol]["residency"]) == \
+        ("professional", "legal_entity", "DE")

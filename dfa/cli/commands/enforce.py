@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
 from dfa.cli.commands.issuer import token
 from dfa.cli.commands.operator import investor_registry
-from dfa.cli.context import Context
-from dfa.enforcement import Enforcement
+from dfa.cli.times import FORMS, resolve_time
+
+if TYPE_CHECKING:
+    from dfa.enforcement import Enforcement
+    from dfa.cli.context import Context
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("token")
     p.add_argument("wallet")
     p.add_argument("--reference", required=True, help="court order or case")
-    p.add_argument("--until", help="when the freeze lapses by itself")
+    p.add_argument("--until", help=f"when the freeze lapses by itself: {FORMS}")
     p.set_defaults(func=_freeze)
     p = actions.add_parser("unfreeze", help="lift a wallet freeze")
     p.add_argument("token")
@@ -47,19 +52,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=_history)
 
 
+def _acts(ctx: Context, name: str) -> Enforcement:
+    from dfa.enforcement import Enforcement  # loaded when a command runs: `--help` stays fast
+
+    return Enforcement(token(ctx, name))
+
+
 def _freeze(ctx: Context, args: argparse.Namespace) -> None:
-    Enforcement(token(ctx, args.token)).freeze_wallet(args.wallet, args.reference, ctx.signer, until=args.until)
+    _acts(ctx, args.token).freeze_wallet(args.wallet, args.reference, ctx.signer,
+                                                      until=resolve_time(args.until, ctx.client.now))
     ctx.say(f"{args.wallet} frozen ({args.reference})", wallet=args.wallet)
 
 
 def _unfreeze(ctx: Context, args: argparse.Namespace) -> None:
-    Enforcement(token(ctx, args.token)).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
+    _acts(ctx, args.token).unfreeze_wallet(args.wallet, args.reference, ctx.signer)
     ctx.say(f"{args.wallet} unfrozen ({args.reference})", wallet=args.wallet)
 
 
 def _forced(ctx: Context, args: argparse.Namespace) -> None:
     ctx.confirm(f"move {args.amount} from {args.sender} to {args.receiver} by order {args.reference}?")
-    Enforcement(token(ctx, args.token)).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
+    _acts(ctx, args.token).forced_transfer(args.sender, args.receiver, args.amount, args.reference,
                                                         ctx.signer)
     ctx.say(f"{args.amount} moved from {args.sender} to {args.receiver} ({args.reference})")
 
@@ -67,7 +79,7 @@ def _forced(ctx: Context, args: argparse.Namespace) -> None:
 def _request(ctx: Context, args: argparse.Namespace) -> None:
     investor_registry(ctx).request_recovery(args.lost, args.replacement, args.reference, ctx.signer)
     recovery = investor_registry(ctx).recovery(args.lost)
-    assert recovery is not None  # requested just above
+    assert recovery is not None  # just requested
     ctx.say(f"recovery of {args.lost} requested; it can be approved from {recovery.ready_at}",
             **recovery.model_dump(mode="json"))
 
@@ -83,7 +95,7 @@ def _recover(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def _history(ctx: Context, args: argparse.Namespace) -> None:
-    acts = Enforcement(token(ctx, args.token)).history()
+    acts = _acts(ctx, args.token).history()
     if ctx.as_json:
         ctx.output.append([act.model_dump(mode="json") for act in acts])
     for act in acts if not ctx.as_json else ():

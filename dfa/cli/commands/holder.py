@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("to")
     p.add_argument("amount")
     p.set_defaults(func=_transfer)
-    p = actions.add_parser("check", help="would a transfer pass now? with the reason when not")
+    p = actions.add_parser("check", help="would a transfer pass now? with the reason when not (exit 3)")
     p.add_argument("token")
     p.add_argument("sender")
     p.add_argument("receiver")
@@ -36,6 +36,8 @@ def _check(ctx: Context, args: argparse.Namespace) -> None:
     check = token(ctx, args.token).check_transfer(args.sender, args.receiver, args.amount)
     text = "allowed" if check.allowed else f"refused (code {check.code}): {check.message}"
     ctx.say(text, **check.model_dump(mode="json"), allowed=check.allowed)
+    if not check.allowed:
+        ctx.status = 3  # refused by a rule, as a refused command would exit
 
 
 def _balance(ctx: Context, args: argparse.Namespace) -> None:

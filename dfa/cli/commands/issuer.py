@@ -3,38 +3,58 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import tomllib
 from pathlib import Path
-from typing import Any
 
-from dfa.chain.journal import Journal
-from dfa.cli.context import Context
-from dfa.cli.csvfile import read_rows
-from dfa.cli.home import home
+from typing import TYPE_CHECKING, Any
+
+from dfa.cli.batches import Batches
+from dfa.cli.csvfile import RowsError, read_rows
+from dfa.cli.times import FORMS, resolve_fields
 from dfa.errors import ValidationError
-from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
-from dfa.operator import InvestorRegistry
-from dfa.regulator import LicenseRegistry
-from dfa.types import parse_address, to_base_units
+
+if TYPE_CHECKING:  # the domain modules load web3: each command imports what it uses, so `--help` is fast
+    from dfa.cli.context import Context
+    from dfa.issuer import DFAToken
+    from dfa.restrictions import TransferRestricted
+
+
+ROLE_NAMES = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager")
+SPEC_HELP = f"""\
+A spec file (TOML or JSON; see examples/bond.toml):
+  name, symbol, decimals, asset_class (debt, equity, ...), jurisdiction (ISO country)
+  [roles]      who holds each power of the token, one address each, separate people:
+               admin, issuer_agent, compliance_agent, enforcement_agent, document_manager
+               (and optionally pricing_agent)
+  [rules]      categories, denied_countries, supply_cap, max_balance, deny_rules, ...
+  [[documents]] name, uri, hash
+  [decision]   published by `dfa issuer publish-decision`; times: {FORMS}
+The token is recorded by its symbol: later commands say it instead of the address."""
+ALLOCATE_HELP = """\
+The CSV has a header row with at least the columns wallet and amount (in whole tokens, at most
+the token's decimals); other columns are ignored, so the onboarding CSV can carry the amounts.
+Every row is checked first, and nothing is sent if any would be refused. Safe to re-run after a
+failure: a journal in the data directory remembers the batches sent."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("issuer", help="tokens: deploy, allocate, documents, redemption")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("deploy-factory", help="deploy the token factory").set_defaults(func=_deploy_factory)
-    p = actions.add_parser("deploy", help="deploy a token from a spec file (signer: the licensed operator)")
-    p.add_argument("spec", help="TOML or JSON token spec; its decision is published separately")
+    p = actions.add_parser("deploy", help="deploy a token from a spec file (signer: the licensed operator)",
+                           description=SPEC_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("spec", help="TOML or JSON token spec; its [decision] is published separately")
     p.set_defaults(func=_deploy)
-    p = actions.add_parser("publish-decision", help="publish the decision of a spec file (signer: the token admin)")
-    p.add_argument("token")
+    p = actions.add_parser("publish-decision", help="publish the decision of a spec file (signer: the token admin)",
+                           description=f"Publish the [decision] of a spec file. Its times: {FORMS}.")
+    p.add_argument("token", help="the token's symbol as deployed, or its address")
     p.add_argument("spec")
     p.set_defaults(func=_publish)
-    p = actions.add_parser("allocate", help="allocate from a CSV of wallet,amount (all rows pre-checked first)")
-    p.add_argument("token")
-    p.add_argument("decision")
-    p.add_argument("csv")
+    p = actions.add_parser("allocate", help="allocate from a CSV of wallet,amount (all rows pre-checked first)",
+                           description=ALLOCATE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("token", help="the token's symbol as deployed, or its address")
+    p.add_argument("decision", help="the decision_id the allocations fall under")
+    p.add_argument("csv", help="wallet,amount per row (other columns are ignored)")
     p.set_defaults(func=_allocate)
     p = actions.add_parser("document", help="publish a document with the hash of a file")
     p.add_argument("token")
@@ -50,10 +70,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def token(ctx: Context, name: str) -> DFAToken:
+    from dfa.issuer import DFAToken
+
     return DFAToken(ctx.client, ctx.deployments.address(name))
 
 
 def load_spec(path: str) -> dict[str, Any]:
+    import tomllib
+
     try:
         text = Path(path).read_text()
         return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
@@ -62,6 +86,9 @@ def load_spec(path: str) -> dict[str, Any]:
 
 
 def _deploy_factory(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.issuer import TokenFactory
+    from dfa.regulator import LicenseRegistry
+
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     factory = TokenFactory.deploy(ctx.client, licenses, ctx.signer)
     ctx.deployments.record("factory", factory.address)
@@ -69,8 +96,14 @@ def _deploy_factory(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def _deploy(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.issuer import TokenFactory, TokenSpec
+    from dfa.operator import InvestorRegistry
+
     raw = load_spec(args.spec)
     raw.pop("decision", None)
+    if "roles" not in raw:
+        raise ValidationError(f"{args.spec} names no roles: add a [roles] table with an address for each of "
+                              f"{', '.join(ROLE_NAMES)} (see examples/bond.toml, or `dfa issuer deploy --help`)")
     spec = TokenSpec.model_validate(raw)
     factory = TokenFactory(ctx.client, ctx.deployments.address("factory"))
     registry = InvestorRegistry(ctx.client, ctx.deployments.address("registry"))
@@ -85,12 +118,18 @@ def _publish(ctx: Context, args: argparse.Namespace) -> None:
     raw = load_spec(args.spec).get("decision")
     if not raw:
         raise ValidationError(f"{args.spec} has no [decision]")
+    resolve_fields(raw, ("subscription_start", "subscription_end", "lockup_until"), ctx.client.now)
     decision = DecisionSpec.model_validate(raw)
     token(ctx, args.token).publish_decision(decision, ctx.signer)
     ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
 
 
+CHUNK = 100  # allocations per transaction (the token's batch cap)
+
+
 def _allocate(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.types import parse_address, to_base_units
+
     target = token(ctx, args.token)
 
     def parse(row: dict[str, str]) -> tuple[str, str]:
@@ -99,38 +138,43 @@ def _allocate(ctx: Context, args: argparse.Namespace) -> None:
         return wallet, amount
 
     rows = [(line, wallet, amount) for line, (wallet, amount) in read_rows(args.csv, parse, ("wallet", "amount"))]
-    # a re-run of the same file (after a crash, a killed node) resumes: chunks already on chain are skipped
-    digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()[:16]
-    journal = Journal(ctx.client, home() / "journal" / f"allocate-{target.address}-{args.decision}-{digest}.json")
-    resuming = journal.path.exists()  # allocations already made must not be pre-checked again
-    refusals = []
-    for line, wallet, amount in rows if not resuming else ():
-        check = target.check_allocation(args.decision, wallet, amount)
-        if not check.allowed:
-            refusals.append((line, wallet, check))
-    if refusals:
-        from dfa.restrictions import restriction_error
-
-        line, wallet, check = refusals[0]
-        error = restriction_error(check.code, "0x" + "00" * 20, wallet, 0)
-        error.args = (f"nothing was allocated; line {line} ({wallet}): {check.message}"
-                      + (f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""),)
-        raise error
-    sent = skipped = 0
-    for start in range(0, len(rows), 100):
-        chunk = rows[start:start + 100]
-        batch = [(wallet, amount) for _, wallet, amount in chunk]
-        if journal.run(f"rows {start + 2}-{start + 1 + len(chunk)}",
-                       lambda on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent)):
-            sent += len(chunk)
-        else:
-            skipped += len(chunk)
-        ctx.progress(start + len(chunk), len(rows), "allocating")
+    # a re-run of the same file (after a crash, a killed node) resumes after the batches on chain
+    batches = Batches(ctx, "allocate", f"{target.address}-{args.decision}", args.csv, CHUNK)
+    if not batches.resuming:  # allocations already made must not be pre-checked again
+        # the one check of each row, a hundred rows per read; the batches are then sent without another
+        refusals = []
+        for start in range(0, len(rows), CHUNK):
+            ctx.progress(start, len(rows), "checking")
+            chunk = rows[start:start + CHUNK]
+            checks = target.check_allocations(args.decision, [(wallet, amount) for _, wallet, amount in chunk])
+            refusals += [(line, check.code) for (line, _, _), check in zip(chunk, checks) if not check.allowed]
+        ctx.progress(len(rows), len(rows), "checking")
+        if refusals:
+            raise _refused(target, refusals, {line: (wallet, amount) for line, wallet, amount in rows})
+    sent, skipped = batches.send(
+        [(line, (wallet, amount)) for line, wallet, amount in rows],
+        lambda batch, on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent),
+        "allocating")
     ctx.say(f"{sent} allocations under {args.decision}" + (f", {skipped} were already on chain" if skipped else ""),
             allocations=sent, skipped=skipped)
 
 
+def _refused(target: DFAToken, refusals: list[tuple[int, int]], rows: dict[int, tuple[str, str]]) -> TransferRestricted:
+    """The first refusal's exception (exit 3), its message naming every refused line."""
+    from dfa.restrictions import restriction_error
+
+    problems = [(line, restriction_error(code, "0x" + "00" * 20, rows[line][0], 0).args[0]) for line, code in refusals]
+    line, code = refusals[0]
+    error = restriction_error(code, "0x" + "00" * 20, rows[line][0], target.units(rows[line][1]))
+    error.args = ("nothing was allocated; these rows would be refused:\n  "
+                  + "\n  ".join(f"line {line}: {problem}" for line, problem in problems),)
+    error.lines = RowsError("", problems).lines  # for --json
+    return error
+
+
 def _document(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.issuer import DocumentSpec
+
     spec = DocumentSpec(name=args.name, uri=args.uri, path=args.file)
     token(ctx, args.token).set_document(spec, ctx.signer)
     ctx.say(f"document {args.name} published with hash {spec.hash}", name=args.name, hash=spec.hash)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from dfa.cli.context import Context
-from dfa.regulator import LicenseRegistry, LicenseTerms
+from typing import TYPE_CHECKING
+
+from dfa.cli.times import FORMS, resolve_time
+
+if TYPE_CHECKING:
+    from dfa.regulator import LicenseRegistry
+    from dfa.cli.context import Context
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     grant.add_argument("--id", required=True, dest="license_id", help="licence number, e.g. CB-DFA-0001")
     grant.add_argument("--name", required=True, help="the operator's legal name (only its hash goes on chain)")
     grant.add_argument("--scopes", required=True, help="e.g. issuance,investor_registry")
-    grant.add_argument("--expires", required=True, help="YYYY-MM-DD")
+    grant.add_argument("--expires", required=True, help=f"when the licence ends: {FORMS}")
     grant.set_defaults(func=_license)
     for action, help_text in (("suspend", "suspend a licence"), ("revoke", "revoke a licence")):
         p = actions.add_parser(action, help=help_text)
@@ -32,18 +37,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _licenses(ctx: Context) -> LicenseRegistry:
+    from dfa.regulator import LicenseRegistry
+
     return LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
 
 
 def _deploy(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.regulator import LicenseRegistry
+
     licenses = LicenseRegistry.deploy(ctx.client, ctx.signer)
     ctx.deployments.record("licenses", licenses.address)
     ctx.say(f"licence register deployed at {licenses.address}", licenses=licenses.address)
 
 
 def _license(ctx: Context, args: argparse.Namespace) -> None:
+    from dfa.regulator import LicenseTerms
+
     terms = LicenseTerms(operator=args.operator, license_id=args.license_id, operator_name=args.name,
-                         scopes=args.scopes, expires_at=args.expires)
+                         scopes=args.scopes, expires_at=resolve_time(args.expires, ctx.client.now))
     _licenses(ctx).grant(terms, ctx.signer)
     _show(ctx, args)
 

@@ -1,0 +1,47 @@
+"""Times a person types at the command line: absolute, or relative to the chain's clock.
+
+Every date the CLI reads (options, spec files, CSV columns) may be absolute (``2027-01-31``,
+``2027-01-31T12:00:00Z``) or relative: ``now``, ``+30d``, ``+12h``, ``+45m``. A relative time
+counts from the latest block's timestamp, the clock the contracts judge by, never the wall
+clock: a chain started with ``--pin-clock 2026-01-01`` reads ``+30d`` as 2026-01-31 on any day.
+The library's parsers stay absolute; a value there has no chain to be relative to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+_RELATIVE = re.compile(r"^\+(\d+)([dhm])$")
+_SECONDS = {"d": 24 * 3600, "h": 3600, "m": 60}
+FORMS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, 'now' or '+30d' / '+12h' / '+45m' from the chain's time"
+
+
+def is_relative(value: Any) -> bool:
+    return isinstance(value, str) and (value.strip() == "now" or bool(_RELATIVE.match(value.strip())))
+
+
+def resolve_time(value: Any, now: int | Callable[[], int]) -> Any:
+    """``now`` and ``+N{d,h,m}`` as Unix seconds after the chain's ``now``; anything else unchanged.
+
+    ``now`` may be a function, asked only when a relative value needs it (no node is needed for
+    absolute times).
+    """
+    if not is_relative(value):
+        return value
+    base = now() if callable(now) else now
+    text = value.strip()
+    if text == "now":
+        return base
+    match = _RELATIVE.match(text)
+    assert match is not None  # is_relative matched it
+    return base + int(match[1]) * _SECONDS[match[2]]
+
+
+def resolve_fields(raw: dict[str, Any] | None, fields: tuple[str, ...], now: int | Callable[[], int]) -> None:
+    """Resolve the relative times of ``fields`` of a mapping read from a file, in place."""
+    if raw is None:
+        return
+    for field in fields:
+        if field in raw:
+            raw[field] = resolve_time(raw[field], now)
