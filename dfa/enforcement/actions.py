@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from web3.types import TxReceipt
 
-from dfa import errors
+from dfa import constants, errors
 from dfa.chain.signers import Signer
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
@@ -28,7 +28,7 @@ from dfa.types import (
     reference_to_bytes,
 )
 
-INDEFINITELY = 2**64 - 1
+INDEFINITELY = constants.Enforcement.INDEFINITELY  # a freeze without an end (generated from the contract)
 # event -> kind of act, as the history names it
 ACTS = {
     "Paused": "pause",

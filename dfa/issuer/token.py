@@ -9,8 +9,9 @@ from typing import Callable, Iterable
 
 from web3.types import TxReceipt
 
-from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
+from dfa.constants import Batchable
 from dfa.errors import ValidationError
 from dfa.issuer.documents import Document, DocumentSpec, document_name, file_hash
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
@@ -104,8 +105,6 @@ class DFAToken(ContractAPI):
 
     artifact = "DFAToken"
     modules = ("DFATokenAdmin", "DFATokenTerms")
-    roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE,
-             OPERATOR_ROLE, PRICING_ROLE)
 
     @cached_property
     def decimals(self) -> int:
@@ -283,14 +282,14 @@ class DFAToken(ContractAPI):
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, signer: Signer, transfers: Iterable[tuple[str, object]]) -> TxReceipt:
-        """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
+        """Several transfers from the signer's wallet in one transaction, all or none (at most ``Batchable.MAX_BATCH``).
 
         Each transfer is pre-checked alone; their combined effect (the same receiver twice, the
         sum against the balance) is checked by the chain, whose refusal surfaces before sending.
         """
         batch = [(parse_address(to), self.units(amount)) for to, amount in transfers]
-        if not batch or len(batch) > 100:
-            raise ValidationError(f"a batch holds 1 to 100 transfers, not {len(batch)}; split it")
+        if not batch or len(batch) > Batchable.MAX_BATCH:
+            raise ValidationError(f"a batch holds 1 to {Batchable.MAX_BATCH} transfers, not {len(batch)}; split it")
         for to, units in batch:
             self._refuse_if_restricted(signer.address, to, units)
         calls = [self._encode("transfer", to, units) for to, units in batch]
@@ -352,11 +351,11 @@ class DFAToken(ContractAPI):
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most 100)."""
+        """Several allocations in one transaction, all or none (at most ``Batchable.MAX_BATCH``)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
-        if not batch or len(batch) > 100:
-            raise ValidationError(f"a batch holds 1 to 100 allocations, not {len(batch)}; split it")
+        if not batch or len(batch) > Batchable.MAX_BATCH:
+            raise ValidationError(f"a batch holds 1 to {Batchable.MAX_BATCH} allocations, not {len(batch)}; split it")
         for to, units in batch:
             code = self._call("detectAllocationRestriction", key, to, units)
             if code:

@@ -10,6 +10,7 @@ from pathlib import Path
 from dfa.chain.journal import Journal
 from dfa.cli.csvfile import read_rows
 from dfa.cli.home import home
+from dfa.constants import Batchable
 from dfa.errors import ValidationError
 from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
 from dfa.operator import InvestorRegistry
@@ -114,8 +115,8 @@ def _allocate(ctx, args) -> None:
                       + (f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""),)
         raise error
     sent = skipped = 0
-    for start in range(0, len(rows), 100):
-        chunk = rows[start:start + 100]
+    for start in range(0, len(rows), Batchable.MAX_BATCH):
+        chunk = rows[start:start + Batchable.MAX_BATCH]
         batch = [(wallet, amount) for _, wallet, amount in chunk]
         if journal.run(f"rows {start + 2}-{start + 1 + len(chunk)}",
                        lambda on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent)):
