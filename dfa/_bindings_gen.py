@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from eth_utils import function_abi_to_4byte_selector, keccak
+from eth_utils.abi import function_abi_to_4byte_selector
+from eth_utils.crypto import keccak
 
 from dfa._exceptions import BuildError
 
@@ -120,30 +121,30 @@ def evaluate(node: dict[str, Any], sources: Sources) -> int | bytes | str:
     if kind == "MemberAccess" and node["memberName"] in ("max", "min"):
         bits = _bits(node["typeDescriptions"]["typeString"])
         if bits is not None:
-            signed = node["typeDescriptions"]["typeString"].startswith("int")
+            signed = int(str(node["typeDescriptions"]["typeString"]).startswith("int"))
             if node["memberName"] == "max":
-                return 2 ** (bits - signed) - 1
+                return int(2 ** (bits - signed) - 1)
             return -(2 ** (bits - 1)) if signed else 0
     if kind == "UnaryOperation":
         operand = _int(evaluate(node["subExpression"], sources))
         bits = _bits(node["typeDescriptions"]["typeString"]) or 256
         if node["operator"] == "~":
-            return ~operand & (2**bits - 1)
+            return int(~operand & (2**bits - 1))
         if node["operator"] == "-":
             return -operand
     if kind == "BinaryOperation":
         left, right = _int(evaluate(node["leftExpression"], sources)), _int(evaluate(node["rightExpression"], sources))
-        result = _BINARY[node["operator"]](left, right)
+        result: int = _BINARY[node["operator"]](left, right)
         bits = _bits(node["typeDescriptions"]["typeString"])
-        return result & (2**bits - 1) if bits and node["operator"] == "<<" else result
+        return int(result & (2**bits - 1)) if bits and node["operator"] == "<<" else result
     if kind == "FunctionCall":
         callee = node["expression"]
         if node["kind"] == "typeConversion":
-            value = evaluate(node["arguments"][0], sources)
+            converted = evaluate(node["arguments"][0], sources)
             target = node["typeDescriptions"]["typeString"]
-            if target.startswith("bytes") and isinstance(value, int):
-                return value.to_bytes(int(target[5:] or 32), "big")
-            return value
+            if target.startswith("bytes") and isinstance(converted, int):
+                return converted.to_bytes(int(target[5:] or 32), "big")
+            return converted
         if callee.get("name") == "keccak256" and len(node["arguments"]) == 1:
             argument = evaluate(node["arguments"][0], sources)
             return keccak(argument.encode() if isinstance(argument, str) else _as_bytes(argument))
@@ -285,7 +286,7 @@ def custom_errors(sources: Sources) -> list[CustomError]:
             name,
             tuple(ErrorInput(i["name"] or f"arg{n}", _canonical(i), i.get("internalType", i["type"]))
                   for n, i in enumerate(entry["inputs"])),
-            function_abi_to_4byte_selector(entry),
+            bytes(function_abi_to_4byte_selector(entry)),  # type: ignore[arg-type]  # a JSON ABI entry
             declared.get(name, ", ".join(contracts)),
             docs.get(name, ""),
         )
@@ -300,7 +301,7 @@ def _abi_types(entry: dict[str, Any]) -> list[str]:
 def _canonical(entry: dict[str, Any]) -> str:
     """The type eth_abi decodes: structs as tuples of their components."""
     if entry["type"].startswith("tuple"):
-        return "(" + ",".join(_canonical(c) for c in entry["components"]) + ")" + entry["type"][len("tuple"):]
+        return "(" + ",".join(_canonical(c) for c in entry["components"]) + ")" + str(entry["type"])[len("tuple"):]
     return str(entry["type"])
 
 
@@ -334,8 +335,8 @@ def restrictions(sources: Sources, consts: list[Constant]) -> list[Restriction]:
 
 def chain_messages(sources: Sources) -> dict[int, str]:
     """``message(code)`` for every ``uint8`` code, run on the compiled contract that serves it."""
-    from eth_abi import decode, encode
-    from eth_tester import EthereumTester, PyEVMBackend
+    from eth_abi.abi import decode, encode
+    from eth_tester import EthereumTester, PyEVMBackend  # type: ignore[import-untyped]
 
     server = next(
         (name for name, artifact in sorted(sources.artifacts.items())
@@ -539,7 +540,7 @@ def render_enums(all_enums: list[Enum], codes: list[Restriction], consts: list[C
         body += [""] + [f"    {snake(member)} = {value}" for value, member in enumerate(enum.members)] + ["", ""]
     for library, members in _flag_sets(consts):
         body += [f"class {library}(IntFlag):", *_docstring(f"The bits of ``library {library}``.", "    "), ""]
-        body += [f"    {c.name} = {c.value}" for c in members] + [""]
+        body += [f"    {c.name} = {_int(c.value)}" for c in members] + [""]
         body += ["    def __str__(self) -> str:", '        """The set bits by name: ``issuance, custody``; ``none`` for no bit."""',
                  '        return ", ".join((m.name or "").lower() for m in type(self) if m in self) or "none"', "", ""]
     body += [f"class {RESTRICTION_LIBRARY[:-1]}(IntEnum):"]
