@@ -1,7 +1,8 @@
 """Compile ``contracts/`` into the JSON artifacts shipped inside the package.
 
 Run ``python -m dfa.build`` from a checkout after changing a contract, then commit the
-artifacts: installing and running ``dfa`` needs no compiler and no node.
+artifacts and the Python bindings generated from them (``dfa/_generated/``, see
+:mod:`dfa._bindings_gen`): installing and running ``dfa`` needs no compiler and no node.
 
 The compiler is pinned (:data:`SOLC_VERSION`, :data:`SETTINGS`). A native ``solc`` of that
 version is used through py-solc-x when one is installed, otherwise solc-js from
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dfa.errors import BuildError
+from dfa._exceptions import BuildError
 
 SOLC_VERSION = "0.8.30"
 SETTINGS: dict[str, Any] = {
@@ -223,20 +224,26 @@ def _sha256(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dfa.build", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="only report artifacts that differ from the sources")
+    parser.add_argument("--check", action="store_true",
+                        help="only report artifacts and generated bindings that differ from the sources")
     args = parser.parse_args(argv)
+    from dfa._bindings_gen import GENERATED_DIR, generate, stale_bindings, write_bindings
+
     try:
         artifacts, build_info = build()
+        bindings = generate(artifacts, build_info)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.check:
-        differing = stale(artifacts)
+        differing = stale(artifacts) + stale_bindings(bindings)
         for item in differing:
             print(f"stale: {item}", file=sys.stderr)
         return 1 if differing else 0
     write(artifacts, build_info)
+    write_bindings(bindings)
     print(f"compiled {len(artifacts)} contracts with solc {build_info['solcLongVersion']} into {ARTIFACTS_DIR}")
+    print(f"generated {len(bindings)} binding modules into {GENERATED_DIR}")
     return 0
 
 

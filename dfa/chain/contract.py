@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Iterator, Self
 
-from eth_utils import keccak
 from web3.logs import DISCARD
 from web3.types import EventData, TxReceipt
 
@@ -14,14 +13,18 @@ from dfa.chain.client import Client
 from dfa.chain.events import iter_events, iter_logs
 from dfa.chain.signers import Signer
 from dfa.errors import NotFoundError
+from dfa.roles import CONTRACT_ROLES, ROLE_IDS
 from dfa.types import parse_address
 
 DEFAULT_ADMIN_ROLE = "DEFAULT_ADMIN_ROLE"
 
 
 def role_id(role: str) -> bytes:
-    """The bytes32 of an OpenZeppelin AccessControl role name."""
-    return bytes(32) if role == DEFAULT_ADMIN_ROLE else keccak(text=role)
+    """The bytes32 id of a role the contracts define, by its name (generated from the contracts)."""
+    try:
+        return ROLE_IDS[role]
+    except KeyError:
+        raise NotFoundError(f"no contract defines a role named {role!r}; roles: {', '.join(sorted(ROLE_IDS))}") from None
 
 
 class ContractAPI:
@@ -30,7 +33,6 @@ class ContractAPI:
     artifact: ClassVar[str]
     #: Artifacts whose functions the contract serves by delegation (its ABI is the union).
     modules: ClassVar[tuple[str, ...]] = ()
-    roles: ClassVar[tuple[str, ...]] = (DEFAULT_ADMIN_ROLE,)
 
     def __init__(self, client: Client, address: str):
         self.client = client
@@ -68,6 +70,11 @@ class ContractAPI:
 
     def revoke_role(self, role: str, account: str, signer: Signer) -> TxReceipt:
         return self._send(signer, "revokeRole", self._role(role), parse_address(account))
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles the contract defines (its ``..._ROLE()`` getters, generated from its ABI)."""
+        return CONTRACT_ROLES.get(self.artifact, (DEFAULT_ADMIN_ROLE,))
 
     def _role(self, role: str) -> bytes:
         if role not in self.roles:

@@ -1,26 +1,16 @@
 """What each contract refusal means to a person, and what to do about it.
 
-Keyed by the Solidity custom error's name; fields are the error's parameter names. A test
-checks that every custom error in the shipped ABIs has a message here.
+:data:`TEMPLATES` is keyed by the Solidity custom error's name, its fields are the error's
+parameter names; :data:`EXPLANATIONS` by restriction code name (the chain's own short text is
+``dfa.restrictions.CHAIN_MESSAGES``, generated). Tests check that every custom error in the
+shipped ABIs and every restriction code has its text here. Names and values of the contracts
+come from the generated bindings, never copied here; keys are names (not the generated
+classes) so that this module imports without them.
 """
 
-from eth_utils import keccak
+from __future__ import annotations
 
-ROLES = (
-    "DEFAULT_ADMIN_ROLE",
-    "REGULATOR_ROLE",
-    "REGISTRAR_ROLE",
-    "ISSUER_AGENT_ROLE",
-    "COMPLIANCE_ROLE",
-    "ENFORCEMENT_ROLE",
-    "DOCUMENT_MANAGER_ROLE",
-    "LIMITS_ADMIN_ROLE",
-    "OPERATOR_ROLE",
-    "PRICING_ROLE",
-)
-ROLE_NAMES: dict[bytes, str] = {
-    (bytes(32) if role == "DEFAULT_ADMIN_ROLE" else keccak(text=role)): role for role in ROLES
-}
+from typing import Any
 
 TEMPLATES: dict[str, str] = {
     # OpenZeppelin
@@ -149,3 +139,74 @@ TEMPLATES: dict[str, str] = {
     "Error": "reverted: {message}",
     "Panic": "the contract panicked with code {code}",
 }
+
+
+_PARTY = {
+    "NOT_REGISTERED": "is not a wallet of any investor in the operator's registry; onboard the investor first",
+    "SUSPENDED": "belongs to a suspended investor",
+    "KYC_EXPIRED": "belongs to an investor whose KYC has expired; the registrar must renew it",
+    "CATEGORY_NOT_ALLOWED": "belongs to an investor whose category the token does not admit",
+    "KIND_NOT_ALLOWED": "belongs to an investor whose kind (individual / legal entity) the token does not admit",
+    "COUNTRY_NOT_ALLOWED": "belongs to an investor whose country the token does not admit",
+    "DENIED_BY_RULE": "belongs to an investor a compliance rule of the token denies",
+    "FROZEN": "is frozen by an enforcement act",
+}
+EXPLANATIONS: dict[str, str] = {
+    "SUCCESS": "no restriction",
+    "GRANULARITY": "the amount is not a multiple of the token's smallest transferable unit",
+    "INSUFFICIENT_BALANCE": "the sender's balance is too small",
+    "SUPPLY_CAP_EXCEEDED": "the token's supply cap would be exceeded",
+    "PAUSED": "the token is paused by an enforcement act",
+    "FROZEN_TOKENS": "the amount exceeds the sender's unfrozen balance",
+    "MAX_BALANCE_EXCEEDED": "the receiving investor would hold more than the maximum balance (all its wallets)",
+    "MAX_HOLDERS_REACHED": "the token has its maximum number of holders; a new investor cannot join",
+    "MAX_CATEGORY_HOLDERS_REACHED": "the token has its maximum number of holders of the receiver's category",
+    "PURCHASE_LIMIT_EXCEEDED": "the receiving investor would exceed its category's purchase limit over the "
+    "rolling window (counted over all its wallets and all the operator's tokens)",
+    "CURRENCY_MISMATCH": "the price is in another currency than the purchase limit; the acquisition "
+    "cannot be valued against it",
+    "NO_REFERENCE_PRICE": "the token has no reference price to value the transfer against the purchase "
+    "limit; the pricing agent must set one",
+    "PRICE_OUT_OF_BOUNDS": "the price the acquisition is valued at (the decision's issue price or the "
+    "reference price) is outside the bounds the operator set for the token, or the operator set none; the operator "
+    "sets them in its purchase limits",
+    "STALE_PRICE": "the token's reference price is older than the operator's purchase limits allow; the "
+    "pricing agent must set a fresh one",
+    "ACQUISITION_NOT_CONSENTED": "the receiving investor is under a purchase limit and did not ask for this "
+    "acquisition: it must pull the tokens itself (transferFrom) or first consent on the token to acquire at least "
+    "this amount",
+    "LOCKED_TOKENS": "the amount exceeds what the sender holds free of lock-ups; wait for the lock-up to end",
+    "AML_APPROVAL_REQUIRED": "the transfer is worth more than the AML threshold (or cannot be valued) and "
+    "needs the compliance agent's prior approval of exactly this transfer",
+    "BELOW_MIN_HOLDING": "the sending or receiving investor would be left holding a positive amount below "
+    "the token's minimum holding (all its wallets); move at least the minimum, or the sender's whole holding",
+    "ISSUANCE_LICENSE_INACTIVE": "the operator's issuance licence is not in force; no allocation until "
+    "the regulator reinstates or renews it",
+    "NO_DECISION": "there is no issuance decision with that id; publish one first",
+    "DECISION_CLOSED": "the issuance decision is closed",
+    "BEFORE_SUBSCRIPTION": "the decision's subscription period has not started",
+    "AFTER_SUBSCRIPTION": "the decision's subscription period has ended",
+    "DECISION_CAP_EXCEEDED": "the allocation would exceed the decision's cap",
+    "BELOW_MINIMUM_SUBSCRIPTION": "the allocation is below the decision's minimum subscription",
+    "CATEGORY_NOT_IN_DECISION": "the decision does not admit the investor's category",
+}
+for _reason, _text in _PARTY.items():
+    EXPLANATIONS[f"SENDER_{_reason}"] = f"the sender {_text}"
+    EXPLANATIONS[f"RECEIVER_{_reason}"] = f"the receiver {_text}"
+"""A person's explanation of each restriction code, with what to do about it."""
+
+_MOMENTS = ("now_", "readyAt", "until", "expiresAt", "kycValidUntil", "expiry")
+
+
+def show(value: Any, name: str = "") -> str:
+    """An error argument as a person reads it: moments as dates, role ids by name, references as text."""
+    if name in _MOMENTS and isinstance(value, int) and 0 < value < 2**40:
+        from dfa.types import format_timestamp
+
+        return format_timestamp(value)
+    if isinstance(value, bytes):
+        from dfa.roles import ROLE_NAMES
+        from dfa.types import reference_from_bytes
+
+        return ROLE_NAMES.get(value) or (reference_from_bytes(value) if len(value) == 32 else "0x" + value.hex())
+    return str(value)

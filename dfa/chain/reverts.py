@@ -14,12 +14,10 @@ from functools import cache
 from typing import Any, Iterator
 
 from eth_abi import decode
-from eth_utils import function_abi_to_4byte_selector, to_checksum_address
+from eth_utils import to_checksum_address
 
-from dfa.artifacts import artifact_names, load_artifact
-from dfa.chain.calls import abi_type
-from dfa.errors import RevertError, TransactionFailed
-from dfa.chain.messages import TEMPLATES
+from dfa.errors import ERROR_CLASSES, RevertError, TransactionFailed
+from dfa.restrictions import DFARestricted, restriction_error
 
 _ERROR_STRING = bytes.fromhex("08c379a0")
 _PANIC = bytes.fromhex("4e487b71")
@@ -27,34 +25,24 @@ _STANDARD = {
     _ERROR_STRING: ("Error", [{"name": "message", "type": "string"}]),
     _PANIC: ("Panic", [{"name": "code", "type": "uint256"}]),
 }
-# Extra bases, so callers can catch refusals by their nature too.
-_EXTRA_BASES: dict[str, tuple[type, ...]] = {
-    "AccessControlUnauthorizedAccount": (PermissionError,),
-}
 
 
 @cache
-def error_abis() -> dict[bytes, tuple[str, list[dict[str, Any]]]]:
-    """Selector -> (name, inputs) for every custom error of every shipped contract."""
+def error_abis() -> dict[bytes, tuple[str, list[dict[str, str]]]]:
+    """Selector -> (name, inputs) for every custom error of every shipped contract (from the bindings)."""
     table = dict(_STANDARD)
-    for name in artifact_names():
-        for entry in load_artifact(name)["abi"]:
-            if entry["type"] == "error":
-                table[function_abi_to_4byte_selector(entry)] = (entry["name"], entry["inputs"])
+    for selector, cls in ERROR_CLASSES.items():
+        table[selector] = (cls.name, [{"name": name, "type": kind} for name, kind in cls.inputs])
     return table
 
 
 @cache
 def revert_class(name: str) -> type[RevertError]:
     """The exception class of the Solidity custom error ``name``."""
-    if name not in {n for n, _ in error_abis().values()}:
-        raise KeyError(name)
-    if name == "DFARestricted":
-        from dfa.restrictions import TransferRestricted
-
-        return TransferRestricted
-    namespace = {"name": name, "__module__": "dfa.errors", "__qualname__": name, "template": TEMPLATES.get(name)}
-    return type(name, (RevertError, *_EXTRA_BASES.get(name, ())), namespace)
+    for cls in ERROR_CLASSES.values():
+        if cls.name == name:
+            return cls
+    raise KeyError(name)
 
 
 def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
@@ -63,13 +51,14 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
     if known is None:
         return RevertError({"data": bytes(data)}, tx_hash, name="UnknownError")
     name, inputs = known
-    values = decode([abi_type(i) for i in inputs], bytes(data[4:]))
+    values = decode([i["type"] for i in inputs], bytes(data[4:]))
     arguments = {i["name"] or f"arg{n}": _python_value(i["type"], v) for n, (i, v) in enumerate(zip(inputs, values))}
-    if name == "DFARestricted":  # one class per reason code, shared with the pre-checks
-        from dfa.restrictions import restriction_error
-
+    cls = ERROR_CLASSES.get(bytes(data[:4]))
+    if cls is DFARestricted:  # one class per reason code, shared with the pre-checks
         return restriction_error(arguments["code"], arguments["from"], arguments["to"], arguments["value"], tx_hash)
-    return revert_class(name)(arguments, tx_hash)
+    if cls is None:  # Error(string) and Panic(uint256)
+        return RevertError(arguments, tx_hash, name=name)
+    return cls(arguments, tx_hash)
 
 
 def revert_data(error: BaseException) -> bytes | None:

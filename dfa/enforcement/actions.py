@@ -16,7 +16,7 @@ from typing import Any
 
 from web3.types import EventData, TxReceipt
 
-from dfa import errors
+from dfa import constants, errors
 from dfa.chain.calls import encode_call
 from dfa.chain.signers import Signer
 from dfa.issuer.token import DFAToken
@@ -32,7 +32,7 @@ from dfa.types import (
     reference_to_bytes,
 )
 
-INDEFINITELY = 2**64 - 1
+INDEFINITELY = constants.Enforcement.INDEFINITELY  # a freeze without an end (generated from the contract)
 # event -> kind of act, as the history names it
 ACTS = {
     "Paused": "pause",

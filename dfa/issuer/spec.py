@@ -8,11 +8,13 @@ token's decimals, a country that does not exist — each is refused with a messa
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from enum import Enum, IntEnum
+from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from dfa.constants import AssetClass as AssetClass
+from dfa.constants import Eligibility
 from dfa.errors import ValidationError
 from dfa.issuer.documents import DocumentSpec
 from dfa.models import Model
@@ -28,19 +30,6 @@ from dfa.types import (
     currency_minor_units,
     to_base_units,
 )
-
-
-class AssetClass(IntEnum):
-    """What a token is (``DFAToken.AssetClass``)."""
-
-    EQUITY = 0
-    DEBT = 1
-    FUND_UNIT = 2
-    REAL_ESTATE = 3
-    COMMODITY = 4
-    UTILITY_SECURED = 5
-    ASSET_REFERENCED = 6
-    E_MONEY = 7
 
 
 def _enum_set(enum: type[Enum]) -> Any:
@@ -97,7 +86,7 @@ class Rules(Model):
     """When given, only residents of these countries may hold."""
     denied_countries: frozenset[Country] = frozenset()
     """Residents and citizens (places of incorporation) of these countries may not hold."""
-    deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=8)
+    deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=Eligibility.MAX_DENY_RULES)
     supply_cap: Amount | None = None
     """Most tokens that may ever be outstanding (whole units); none means no cap."""
     granularity: Amount | None = None

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from eth_abi import decode
 from web3.types import TxReceipt
 
-from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
+from dfa.constants import Batchable
 from dfa.errors import ValidationError
 from dfa.issuer.documents import Document, DocumentSpec, document_name, file_hash
 from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
@@ -110,8 +111,6 @@ class DFAToken(ContractAPI):
 
     artifact = "DFAToken"
     modules = ("DFATokenAdmin", "DFATokenTerms")
-    roles = (DEFAULT_ADMIN_ROLE, ISSUER_AGENT_ROLE, COMPLIANCE_ROLE, ENFORCEMENT_ROLE, DOCUMENT_MANAGER_ROLE,
-             OPERATOR_ROLE, PRICING_ROLE)
 
     @cached_property
     def decimals(self) -> int:
@@ -284,12 +283,12 @@ class DFAToken(ContractAPI):
         return self._with_allowance(_check(code), receiver)
 
     def check_allocations(self, decision_id: str, allocations: Iterable[tuple[str, AmountInput]]) -> list[TransferCheck]:
-        """:meth:`check_allocation` for up to 100 allocations in one read (each judged alone); no allowances."""
+        """:meth:`check_allocation` for up to ``Batchable.MAX_BATCH`` allocations in one read (each judged alone); no allowances."""
         key = _decision_key(decision_id)
         calls = [self._encode("detectAllocationRestriction", key, parse_address(to), self.units(amount))
                  for to, amount in allocations]
-        if not calls or len(calls) > 100:
-            raise ValidationError(f"check 1 to 100 allocations at a time, not {len(calls)}")
+        if not calls or len(calls) > Batchable.MAX_BATCH:
+            raise ValidationError(f"check 1 to {Batchable.MAX_BATCH} allocations at a time, not {len(calls)}")
         return [_check(decode(["uint8"], result)[0]) for result in self._call("multicall", calls)]
 
     # -- holders ----------------------------------------------------------------------------
@@ -303,14 +302,14 @@ class DFAToken(ContractAPI):
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, transfers: Iterable[tuple[str, AmountInput]], signer: Signer) -> TxReceipt:
-        """Several transfers from the signer's wallet in one transaction, all or none (at most 100).
+        """Several transfers from the signer's wallet in one transaction, all or none (at most ``Batchable.MAX_BATCH``).
 
         The estimate runs them in order, so their combined effect (the same receiver twice, the sum
         against the balance) is checked too; the first refused one is raised before sending.
         """
         batch = [(parse_address(to), self.units(amount)) for to, amount in transfers]
-        if not batch or len(batch) > 100:
-            raise ValidationError(f"a batch holds 1 to 100 transfers, not {len(batch)}; split it")
+        if not batch or len(batch) > Batchable.MAX_BATCH:
+            raise ValidationError(f"a batch holds 1 to {Batchable.MAX_BATCH} transfers, not {len(batch)}; split it")
         calls = [self._encode("transfer", to, units) for to, units in batch]
         return self._send(signer, "multicall", calls)
 
@@ -370,12 +369,12 @@ class DFAToken(ContractAPI):
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, AmountInput]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most 100); the first refused one is raised
+        """Several allocations in one transaction, all or none (at most ``Batchable.MAX_BATCH``); the first refused one is raised
         before sending (the estimate runs them in order, so the cap and limits see their sum)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
-        if not batch or len(batch) > 100:
-            raise ValidationError(f"a batch holds 1 to 100 allocations, not {len(batch)}; split it")
+        if not batch or len(batch) > Batchable.MAX_BATCH:
+            raise ValidationError(f"a batch holds 1 to {Batchable.MAX_BATCH} allocations, not {len(batch)}; split it")
         return self._send(signer, "allocateBatch", key, [to for to, _ in batch], [units for _, units in batch],
                           on_sent=on_sent)
 
@@ -482,6 +481,8 @@ class DFAToken(ContractAPI):
             return super()._send(signer, function, *args, on_sent=on_sent)
         except TransferRestricted as refused:  # the chain's refusal, with the figures its message names
             if refused.reason is not Restriction.PURCHASE_LIMIT_EXCEEDED or refused.arguments.get("amount") is not None:
+                raise
+            if refused.sender is None or refused.receiver is None or refused.value is None:
                 raise
             raise self._refusal(refused.code, refused.sender, refused.receiver, refused.value, refused.tx_hash) from None
 

@@ -17,8 +17,10 @@ from pydantic import BeforeValidator
 from web3.types import TxReceipt
 
 from dfa.chain.client import Client
-from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
+from dfa.constants import INVESTOR_RECORDS_LAYOUT, InvestorRecords, InvestorRegistryStatus
+from dfa.constants import RecoveryStatus as RecoveryStatus
 from dfa import errors
 from dfa.errors import ValidationError
 from dfa.models import Model
@@ -52,10 +54,7 @@ class Kind(IntEnum):
     LEGAL_ENTITY = 2
 
 
-class InvestorStatus(IntEnum):
-    NONE = 0
-    ACTIVE = 1
-    SUSPENDED = 2
+InvestorStatus = InvestorRegistryStatus  # generated from the contract's enum
 
 
 class InvestorFlag(IntFlag):
@@ -164,22 +163,13 @@ class Investor(InvestorProfile):
 
 def unpack_record(record: int) -> dict[str, int]:
     """The fields of an investor's packed record, as the registry stores and emits it (``InvestorRecords.sol``)."""
-    return {
-        "status": (record >> 160) & 3,
-        "category": (record >> 164) & 3,
-        "kind": (record >> 166) & 3,
-        "country": (record >> 168) & 0x3FF,
-        "residency": (record >> 178) & 0x3FF,
-        "kyc_valid_until": (record >> 188) & (2**36 - 1),
-        "flags": record >> 224,
-    }
+    layout = INVESTOR_RECORDS_LAYOUT  # generated from the library's getters
+    fields = ("status", "category", "kind", "country", "residency", "kycValidUntil", "flags")
+    return {_snake(name): layout[name].read(record) for name in fields}
 
 
-class RecoveryStatus(IntEnum):
-    NONE = 0
-    PENDING = 1
-    CANCELLED = 2
-    COMPLETED = 3
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
 
 
 class Recovery(Model):
@@ -201,7 +191,6 @@ class InvestorRegistry(ContractAPI):
     """An operator's ``InvestorRegistry``: onboarding, updates, wallets, suspension."""
 
     artifact = "InvestorRegistry"
-    roles = (DEFAULT_ADMIN_ROLE, REGISTRAR_ROLE)
 
     @classmethod
     def deploy(cls, client: Client, licenses: LicenseRegistry | str, operator: Signer) -> InvestorRegistry:
@@ -537,7 +526,7 @@ class InvestorRegistry(ContractAPI):
     def _refuse_known_ids(self, ids: list[str]) -> None:
         """Ids are unique per registry; the registry keeps no slot per id, so the events tell."""
         for raw in ids:
-            if int(parse_hash(raw), 16) >> 160:
+            if int(parse_hash(raw), 16) & ~InvestorRecords.ID_MASK:
                 raise ValidationError(f"investor id {raw} is wider than 160 bits; make it with investor_id()")
         known = {"0x" + log["args"]["investorId"].hex()
                  for log in self.events("InvestorRegistered", investorId=[_id(i) for i in ids])}

@@ -7,8 +7,9 @@ from decimal import Decimal
 from web3.types import TxReceipt
 
 from dfa.chain.client import Client
-from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
+from dfa import constants
 from dfa.errors import ValidationError
 from dfa.models import Model
 from dfa.operator.investors import Category, Investor, by_name
@@ -61,7 +62,6 @@ class PurchaseLimits(ContractAPI):
     """An operator's ``PurchaseLimits``: shared by all its tokens, counted per investor."""
 
     artifact = "PurchaseLimits"
-    roles = (DEFAULT_ADMIN_ROLE, "LIMITS_ADMIN_ROLE")
 
     @classmethod
     def deploy(cls, client: Client, factory: str | ContractAPI, operator: Signer) -> PurchaseLimits:
@@ -81,7 +81,7 @@ class PurchaseLimits(ContractAPI):
         if not isinstance(window_days, int) or window_days <= 0:
             raise ValidationError(f"the window must be a positive number of days, not {window_days!r}")
         units = to_base_units(amount, currency_minor_units(code))
-        if units >= 2**56:
+        if units > constants.PurchaseLimits.MAX_AMOUNT:
             raise ValidationError(f"limit {amount} {code} is too large")
         return self._send(signer, "setLimit", int(category), units, code.encode(), window_days * DAY)
 

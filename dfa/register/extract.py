@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer
 
+from dfa import constants
 from dfa.errors import DFAError
 from dfa.issuer.token import DFAToken
 from dfa.models import Model
@@ -29,7 +30,7 @@ class ReconciliationError(DFAError):
     """The holdings rebuilt from events do not add up to the token's total supply."""
 
 
-INDEFINITELY = 2**64 - 1
+INDEFINITELY = constants.Enforcement.INDEFINITELY  # a freeze without an end (generated from the contract)
 
 
 class HolderWallet(Model):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from enum import IntEnum, IntFlag
-
 from pydantic import field_validator
 from web3.types import TxReceipt
 
 from dfa.chain.client import Client
-from dfa.chain.contract import DEFAULT_ADMIN_ROLE, ContractAPI
+from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
+from dfa.constants import LicenseScopes, OperatorLicenseRegistryStatus
 from dfa.errors import ValidationError
 from dfa.models import Model
 from dfa.types import (
@@ -27,26 +26,9 @@ from dfa.types import (
 )
 
 
-class Scope(IntFlag):
-    """Activities a licence covers (bits, as in ``LicenseScopes.sol``)."""
-
-    ISSUANCE = 1
-    INVESTOR_REGISTRY = 2
-    SETTLEMENT = 4
-    CUSTODY = 8
-
-    def __str__(self) -> str:
-        return ", ".join(str(s.name).lower() for s in Scope if s in self) or "none"
-
-
-ALL_SCOPES = Scope.ISSUANCE | Scope.INVESTOR_REGISTRY | Scope.SETTLEMENT | Scope.CUSTODY
-
-
-class LicenseStatus(IntEnum):
-    NONE = 0
-    ACTIVE = 1
-    SUSPENDED = 2
-    REVOKED = 3
+Scope = LicenseScopes  # activities a licence covers (the bits of LicenseScopes.sol, generated)
+ALL_SCOPES = Scope.ALL
+LicenseStatus = OperatorLicenseRegistryStatus  # generated from the contract's enum
 
 
 class LicenseTerms(Model):
@@ -104,7 +86,7 @@ def parse_scopes(value: object) -> Scope:
         scopes = Scope(0)
         for item in value:
             try:
-                scopes |= item if isinstance(item, Scope) else Scope[str(item).strip().upper().replace("-", "_")]
+                scopes |= item if isinstance(item, Scope) else Scope.__members__[str(item).strip().upper().replace("-", "_")]
             except KeyError:
                 raise ValidationError(f"unknown scope {item!r}; scopes are {', '.join(str(s.name).lower() for s in Scope)}") from None
         value = scopes
@@ -117,7 +99,6 @@ class LicenseRegistry(ContractAPI):
     """The regulator's ``OperatorLicenseRegistry``: grant, renew, suspend, reinstate, revoke."""
 
     artifact = "OperatorLicenseRegistry"
-    roles = (DEFAULT_ADMIN_ROLE, "REGULATOR_ROLE")
 
     @classmethod
     def deploy(cls, client: Client, admin: Signer, *, regulator: str | None = None) -> LicenseRegistry:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsError, read_rows
 from dfa.cli.times import FORMS, resolve_fields
+from dfa.constants import Batchable
 from dfa.errors import ValidationError
 
 if TYPE_CHECKING:  # the domain modules load web3: each command imports what it uses, so `--help` is fast
@@ -124,7 +125,7 @@ def _publish(ctx: Context, args: argparse.Namespace) -> None:
     ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
 
 
-CHUNK = 100  # allocations per transaction (the token's batch cap)
+CHUNK = Batchable.MAX_BATCH  # allocations per transaction
 
 
 def _allocate(ctx: Context, args: argparse.Namespace) -> None:
