@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+
 from dfa.cli.commands.issuer import token
 from dfa.cli.commands.operator import investor_registry
 from dfa.cli.context import Context
