@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+
 from dfa.cli.commands.issuer import token
 from dfa.cli.context import Context
 
