@@ -8,6 +8,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -113,8 +114,8 @@ def forget_lost_deployments(record: dict) -> dict[str, str]:
     if not entries:
         return {}
     addresses = sorted(set(entries.values()))
-    batch = [{"jsonrpc": "2.0", "id": n, "method": "eth_getCode", "params": [address, "latest"]}
-             for n, address in enumerate(addresses)]
+    batch: list[dict[str, Any]] = [{"jsonrpc": "2.0", "id": n, "method": "eth_getCode", "params": [address, "latest"]}
+                                   for n, address in enumerate(addresses)]
     answers = {a["id"]: a.get("result") for a in requests.post(record["url"], json=batch, timeout=10).json()}
     empty = {address for n, address in enumerate(addresses) if answers.get(n) in (None, "0x", "0x0")}
     lost = {name: address for name, address in entries.items() if address in empty}
