@@ -14,6 +14,7 @@ import sys
 
 from dfa.cli.commands import enforce, holder, issuer, node, operator, regulator, register
 from dfa.cli.context import Context
+from dfa.cli.csvfile import RowsError, RowsRefused
 from dfa.cli.home import HOME_ENV
 from dfa.errors import (
     ConfigError,
@@ -50,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def exit_code(error: DFAError) -> int:
+    if isinstance(error, RowsRefused):
+        return REFUSED
     if isinstance(error, RevertError):
         return REFUSED if not error.sent else REVERTED
     if isinstance(error, TransactionError):
@@ -80,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind}: {message}", file=sys.stderr)
         if args.json:  # the failure as one document too, for the machine reading stdout
             failure = {"ok": False, "code": code, "error": type(error).__name__, "message": message}
-            if getattr(error, "lines", None):
+            if isinstance(error, (RowsError, RowsRefused)):
                 failure["lines"] = error.lines
             print(json.dumps(failure, indent=1, default=str))
         return code

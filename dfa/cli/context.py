@@ -93,7 +93,7 @@ class Context:
     def progress(self, done: int, total: int, what: str) -> None:
         """Progress on stderr: a line redrawn on a terminal, else (CI logs) a line at the start and every 10 %."""
         if sys.stderr.isatty():
-            print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+            print(f"\r\033[K{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
             return
         step = done * 10 // max(total, 1)
         if self._reported.get(what, -1) < step:

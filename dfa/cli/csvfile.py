@@ -5,19 +5,31 @@ from __future__ import annotations
 import csv
 from typing import Callable, TypeVar
 
-from dfa.errors import ValidationError
+from dfa.errors import DFAError, ValidationError
 
 T = TypeVar("T")
 
 
+def _listed(problems: list[tuple[int, str]]) -> str:
+    return "\n  ".join(f"line {line}: {problem}" for line, problem in problems)
+
+
 class RowsError(ValidationError):
-    """Rows of a CSV that cannot be used, each with its line; nothing was sent."""
+    """Rows of a CSV that cannot be used, each with its line; nothing was sent (exit 2)."""
 
     def __init__(self, path: str, problems: list[tuple[int, str]], what: str = "fix the CSV"):
         self.path = path
         self.lines = [{"line": line, "problem": problem} for line, problem in problems]
-        super().__init__(f"nothing was sent; {what} ({path}):\n  "
-                         + "\n  ".join(f"line {line}: {problem}" for line, problem in problems))
+        super().__init__(f"nothing was sent; {what} ({path}):\n  " + _listed(problems))
+
+
+class RowsRefused(DFAError):
+    """Rows of a CSV that a rule of the chain would refuse, each with its line and reason; nothing was sent (exit 3)."""
+
+    def __init__(self, path: str, problems: list[tuple[int, str]], what: str):
+        self.path = path
+        self.lines = [{"line": line, "problem": problem} for line, problem in problems]
+        super().__init__(f"{what} ({path}):\n  " + _listed(problems))
 
 
 def read_rows(path: str, parse: Callable[[dict[str, str]], T], columns: tuple[str, ...] = ()) -> list[tuple[int, T]]:

@@ -27,15 +27,12 @@ def resolve_time(value: Any, now: int | Callable[[], int]) -> Any:
     ``now`` may be a function, asked only when a relative value needs it (no node is needed for
     absolute times).
     """
-    if not is_relative(value):
+    text = value.strip() if isinstance(value, str) else None
+    match = _RELATIVE.match(text) if text else None
+    if text != "now" and match is None:
         return value
     base = now() if callable(now) else now
-    text = value.strip()
-    if text == "now":
-        return base
-    match = _RELATIVE.match(text)
-    assert match is not None  # is_relative matched it
-    return base + int(match[1]) * _SECONDS[match[2]]
+    return base if match is None else base + int(match[1]) * _SECONDS[match[2]]
 
 
 def resolve_fields(raw: dict[str, Any] | None, fields: tuple[str, ...], now: int | Callable[[], int]) -> None:

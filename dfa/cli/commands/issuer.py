@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dfa.cli.batches import Batches
-from dfa.cli.csvfile import RowsError, read_rows
+from dfa.cli.csvfile import RowsRefused, read_rows
 from dfa.cli.times import FORMS, resolve_fields
 from dfa.constants import Batchable
 from dfa.errors import ValidationError
@@ -151,7 +151,7 @@ def _allocate(ctx: Context, args: argparse.Namespace) -> None:
             refusals += [(line, check.code) for (line, _, _), check in zip(chunk, checks) if not check.allowed]
         ctx.progress(len(rows), len(rows), "checking")
         if refusals:
-            raise _refused(target, refusals, {line: (wallet, amount) for line, wallet, amount in rows})
+            raise _refused(args.csv, refusals)
     sent, skipped = batches.send(
         [(line, (wallet, amount)) for line, wallet, amount in rows],
         lambda batch, on_sent: target.allocate_many(args.decision, batch, ctx.signer, on_sent=on_sent),
@@ -160,17 +160,12 @@ def _allocate(ctx: Context, args: argparse.Namespace) -> None:
             allocations=sent, skipped=skipped)
 
 
-def _refused(target: DFAToken, refusals: list[tuple[int, int]], rows: dict[int, tuple[str, str]]) -> TransferRestricted:
-    """The first refusal's exception (exit 3), its message naming every refused line."""
-    from dfa.restrictions import restriction_error
+def _refused(path: str, refusals: list[tuple[int, int]]) -> RowsRefused:
+    """Every refused line with its reason, as the rules explain it."""
+    from dfa.restrictions import explain
 
-    problems = [(line, restriction_error(code, "0x" + "00" * 20, rows[line][0], 0).args[0]) for line, code in refusals]
-    line, code = refusals[0]
-    error = restriction_error(code, "0x" + "00" * 20, rows[line][0], target.units(rows[line][1]))
-    error.args = ("nothing was allocated; these rows would be refused:\n  "
-                  + "\n  ".join(f"line {line}: {problem}" for line, problem in problems),)
-    error.lines = RowsError("", problems).lines  # for --json
-    return error
+    return RowsRefused(path, [(line, explain(code)) for line, code in refusals],
+                       "nothing was allocated; these rows would be refused")
 
 
 def _document(ctx: Context, args: argparse.Namespace) -> None:

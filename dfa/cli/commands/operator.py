@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 from functools import cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsError, read_rows
 from dfa.cli.times import FORMS, resolve_time
-from typing import TYPE_CHECKING
-
 from dfa.errors import ValidationError
 
 if TYPE_CHECKING:  # loaded by the commands that use them, so that `--help` is fast
@@ -110,13 +108,13 @@ def read_investors(path: str, salt: str, now: int | Callable[[], int] | None = N
     return [investor for _, investor in read_investor_rows(path, salt, now)]
 
 
-def read_investor_rows(path: str, salt: str, now: int | Callable[[], int] | None = None) -> list[tuple[int, NewInvestor]]:
+def read_investor_rows(path: str, salt: str,
+                       now: int | Callable[[], int] | None = None) -> list[tuple[int, NewInvestor]]:
     """``(line, investor)`` for every row; any bad row refuses the whole file, naming each line.
 
     ``now`` is the chain's time, for relative KYC dates (a function: asked only if one is relative;
     without it a relative date is refused).
     """
-
     from dfa.operator import NewInvestor, investor_id
 
     def parse(row: dict[str, str]) -> NewInvestor:
