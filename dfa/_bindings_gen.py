@@ -694,7 +694,8 @@ def _bases(name: str) -> list[str]:
     return ["RevertError"]
 
 
-def render_restrictions(codes: list[Restriction]) -> str:
+def render_restrictions(codes: list[Restriction], base: str) -> str:
+    """One class per code, each a ``base``: the restriction error's class, or its hand-written base without it."""
     enum = RESTRICTION_LIBRARY[:-1]
     body: list[str] = []
     names = {}
@@ -702,16 +703,19 @@ def render_restrictions(codes: list[Restriction]) -> str:
         if restriction.code == 0:
             continue
         names[restriction.code] = "".join(part.capitalize() for part in restriction.name.split("_"))
-        body += [f"class {names[restriction.code]}({RESTRICTION_ERROR}):"]
+        body += [f"class {names[restriction.code]}({base}):"]
         body += _docstring(f"Refused with restriction code {restriction.code}: {restriction.message}.", "    ")
         body += ["", f"    reason = {enum}.{restriction.name}", "", ""]
-    body += [f"RESTRICTION_CLASSES: Final[dict[{enum}, type[{RESTRICTION_ERROR}]]] = {{"]
+    body += [f"RESTRICTED: Final[type[{base}]] = {base}"]
+    body += _docstring("The class of a refusal whose code has no class of its own (an unknown code).", "")
+    body += ["", f"RESTRICTION_CLASSES: Final[dict[{enum}, type[{base}]]] = {{"]
     body += [f"    {enum}.{r.name}: {names[r.code]}," for r in codes if r.code in names] + ["}"]
     body += _docstring("Code -> the class of a refusal with that code (the pre-check raises the same one).", "")
     body += ["", "__all__ = ["] + [f"    {_q(name)}," for name in names.values()] + ["]"]
-    return _module(f"One exception class per restriction code, each a {RESTRICTION_ERROR}.",
+    source = "dfa._generated.errors" if base == RESTRICTION_ERROR else "dfa._exceptions"
+    return _module(f"One exception class per restriction code, each a {base}.",
                    ["from typing import Final", "", f"from dfa._generated.enums import {enum}",
-                    f"from dfa._generated.errors import {RESTRICTION_ERROR}"], body)
+                    f"from {source} import {base}"], body)
 
 
 def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -> dict[str, str]:
@@ -720,8 +724,11 @@ def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -
     consts = constants(sources)
     all_enums = enums(sources)
     errors = custom_errors(sources)
-    if RESTRICTION_ERROR not in {e.name for e in errors}:
-        raise BuildError(f"no custom error {RESTRICTION_ERROR} in the ABIs; update RESTRICTION_ERROR in {__name__}")
+    base = RESTRICTION_ERROR
+    if RESTRICTION_ERROR not in {e.name for e in errors}:  # renamed or replaced: the codes keep their classes
+        base = BEHAVIOUR[RESTRICTION_ERROR]
+        print(f"warning: no custom error {RESTRICTION_ERROR} in the ABIs; the restriction classes derive from "
+              f"{base} alone (set RESTRICTION_ERROR in {__name__} to the error that carries the code)", file=sys.stderr)
     codes = restrictions(sources, consts)
     files = {
         "__init__.py": _module("Bindings generated from the compiled contracts; import them from the public "
@@ -731,7 +738,7 @@ def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -
         "roles.py": render_roles(roles(sources, constants(sources, ours_only=False))),
         "constants.py": render_constants(consts, record_layout(sources)),
         "errors.py": render_errors(errors, all_enums),
-        "restrictions.py": render_restrictions(codes),
+        "restrictions.py": render_restrictions(codes, base),
     }
     return files
 
