@@ -541,7 +541,8 @@ def render_enums(all_enums: list[Enum], codes: list[Restriction], consts: list[C
     for library, members in _flag_sets(consts):
         body += [f"class {library}(IntFlag):", *_docstring(f"The bits of ``library {library}``.", "    "), ""]
         body += [f"    {c.name} = {_int(c.value)}" for c in members] + [""]
-        body += ["    def __str__(self) -> str:", '        """The set bits by name: ``issuance, custody``; ``none`` for no bit."""',
+        body += ["    def __str__(self) -> str:",
+                 '        """The set bits by name: ``issuance, custody``; ``none`` for no bit."""',
                  '        return ", ".join((m.name or "").lower() for m in type(self) if m in self) or "none"', "", ""]
     body += [f"class {RESTRICTION_LIBRARY[:-1]}(IntEnum):"]
     body += _docstring(f"The codes of ``library {RESTRICTION_LIBRARY}``; a code never changes meaning.", "    ")
@@ -606,9 +607,11 @@ def _tuple_entry(key: str, items: list[str]) -> list[str]:
 
 
 def render_constants(consts: list[Constant], layout: list[RecordField]) -> str:
-    body = ["class BitField(NamedTuple):", '    """A field of a packed record: ``width`` bits from bit ``offset``."""', "",
+    body = ["class BitField(NamedTuple):",
+            '    """A field of a packed record: ``width`` bits from bit ``offset``."""', "",
             "    offset: int", "    width: int", "",
-            "    def read(self, record: int) -> int:", "        return (record >> self.offset) & ((1 << self.width) - 1)",
+            "    def read(self, record: int) -> int:",
+            "        return (record >> self.offset) & ((1 << self.width) - 1)",
             "", ""]
     by_contract: dict[str, list[Constant]] = {}
     for constant in consts:
@@ -758,7 +761,8 @@ def write_bindings(files: dict[str, str], directory: Path | None = None) -> None
 def stale_bindings(files: dict[str, str], directory: Path | None = None) -> list[str]:
     """Generated files that differ from those in ``directory`` (by default ``dfa/_generated/``)."""
     directory = directory or GENERATED_DIR
-    found = [f"_generated/{p.name} (no longer generated)" for p in sorted(directory.glob("*.py")) if p.name not in files]
+    found = [f"_generated/{p.name} (no longer generated)"
+             for p in sorted(directory.glob("*.py")) if p.name not in files]
     for name, text in sorted(files.items()):
         path = directory / name
         if not path.is_file() or path.read_text() != text:

@@ -133,7 +133,8 @@ class TransferRestricted(ComplianceError, RevertError):
             parties = "from {from} to {to}"
         explanation = EXPLANATIONS.get(self._code_name(int(arguments.get("code", self.reason))), "refused")
         if arguments.get("remaining") is not None and arguments.get("amount") is not None:
-            self.template = f"{explanation}: {{remaining}} {{currency}} left, {{amount}} {{symbol}} attempted ({parties})"
+            figures = "{remaining} {currency} left, {amount} {symbol} attempted"
+            self.template = f"{explanation}: {figures} ({parties})"
         else:
             self.template = f"{explanation} ({parties}, {{value}} base units)"
         super().__init__(arguments, tx_hash, name=name)

@@ -40,7 +40,7 @@ __all__ = [
 
 def restriction_error(code: int, sender: str, receiver: str, value: int, tx_hash: str | None = None,
                       **figures: Any) -> TransferRestricted:
-    """The exception for reason ``code``; an unknown code gives the generic :data:`RESTRICTED` (the Solidity error's class).
+    """The exception for reason ``code``; an unknown code gives the generic :data:`RESTRICTED`.
 
     ``figures`` add what a reason's message names (for a purchase limit: ``remaining``,
     ``currency``, ``amount``, ``symbol``)."""

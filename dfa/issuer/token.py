@@ -282,7 +282,7 @@ class DFAToken(ContractAPI):
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, signer: Signer, transfers: Iterable[tuple[str, object]]) -> TxReceipt:
-        """Several transfers from the signer's wallet in one transaction, all or none (at most ``Batchable.MAX_BATCH``).
+        """Several transfers from the signer's wallet in one transaction, all or none (at most ``MAX_BATCH``).
 
         Each transfer is pre-checked alone; their combined effect (the same receiver twice, the
         sum against the balance) is checked by the chain, whose refusal surfaces before sending.
@@ -351,7 +351,7 @@ class DFAToken(ContractAPI):
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, object]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most ``Batchable.MAX_BATCH``)."""
+        """Several allocations in one transaction, all or none (at most ``MAX_BATCH``)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
         if not batch or len(batch) > Batchable.MAX_BATCH:
