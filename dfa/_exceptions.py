@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from dfa.chain.messages import EXPLANATIONS, TEMPLATES, show
+from dfa.chain.messages import EXPLANATIONS, TEMPLATES, show, template_context
 
 
 class DFAError(Exception):
@@ -91,7 +91,10 @@ class RevertError(TransactionError):
             self.name = name
         shown = {k: show(v, k) for k, v in self.arguments.items()}
         template = self.template or TEMPLATES.get(self.name)
-        message = template.format(**shown) if template else ", ".join(f"{k}={v}" for k, v in shown.items())
+        if template:
+            message = template.format(**{**template_context(), **shown})
+        else:
+            message = ", ".join(f"{k}={v}" for k, v in shown.items())
         super().__init__(f"{message} [{self.name}]", tx_hash)
 
     def __getattr__(self, item: str) -> Any:

@@ -108,6 +108,12 @@ def test_bases_follow_the_nature_of_the_error():
 
 def test_every_custom_error_has_a_message_for_people():
     assert set(_abi_errors()) - set(TEMPLATES) == set()
+    samples = {"address": "0x" + "11" * 20, "bool": True, "string": "text"}
+    for cls in dfa.errors.ERROR_CLASSES.values():
+        arguments = {name: samples.get(kind, b"\1" * 32 if kind.startswith("bytes") else 1) for name, kind in cls.inputs}
+        message = str(cls(arguments))  # a template naming something unknown raises KeyError here
+        assert "{" not in message and message.endswith(f"[{cls.name}]")
+    assert "custody(8)" in str(dfa.errors.LicenseInvalidScopes({"scopes": 0}))  # from the generated bit set
 
 
 # -- restriction codes -----------------------------------------------------------------------
