@@ -541,7 +541,8 @@ def render_enums(all_enums: list[Enum], codes: list[Restriction], consts: list[C
     for library, members in _flag_sets(consts):
         body += [f"class {library}(IntFlag):", *_docstring(f"The bits of ``library {library}``.", "    "), ""]
         body += [f"    {c.name} = {_int(c.value)}" for c in members] + [""]
-        body += ["    def __str__(self) -> str:", '        """The set bits by name: ``issuance, custody``; ``none`` for no bit."""',
+        body += ["    def __str__(self) -> str:",
+                 '        """The set bits by name: ``issuance, custody``; ``none`` for no bit."""',
                  '        return ", ".join((m.name or "").lower() for m in type(self) if m in self) or "none"', "", ""]
     body += [f"class {RESTRICTION_LIBRARY[:-1]}(IntEnum):"]
     body += _docstring(f"The codes of ``library {RESTRICTION_LIBRARY}``; a code never changes meaning.", "    ")
@@ -606,9 +607,11 @@ def _tuple_entry(key: str, items: list[str]) -> list[str]:
 
 
 def render_constants(consts: list[Constant], layout: list[RecordField]) -> str:
-    body = ["class BitField(NamedTuple):", '    """A field of a packed record: ``width`` bits from bit ``offset``."""', "",
+    body = ["class BitField(NamedTuple):",
+            '    """A field of a packed record: ``width`` bits from bit ``offset``."""', "",
             "    offset: int", "    width: int", "",
-            "    def read(self, record: int) -> int:", "        return (record >> self.offset) & ((1 << self.width) - 1)",
+            "    def read(self, record: int) -> int:",
+            "        return (record >> self.offset) & ((1 << self.width) - 1)",
             "", ""]
     by_contract: dict[str, list[Constant]] = {}
     for constant in consts:
@@ -634,7 +637,7 @@ def render_constants(consts: list[Constant], layout: list[RecordField]) -> str:
 
 
 def render_errors(errors: list[CustomError], all_enums: list[Enum]) -> str:
-    from dfa import _exceptions
+    import dfa._exceptions as hand_written
 
     enum_by_internal = {f"enum {e.contract}.{e.name}": e.python_name for e in all_enums}
     used_enums: set[str] = set()
@@ -642,8 +645,8 @@ def render_errors(errors: list[CustomError], all_enums: list[Enum]) -> str:
     body: list[str] = []
     for error in errors:
         bases = _bases(error.name)
-        bases_used.update(b for b in bases if hasattr(_exceptions, b))
-        reserved = set().union(*(dir(getattr(_exceptions, b, None) or getattr(builtins, b)) for b in bases))
+        bases_used.update(b for b in bases if hasattr(hand_written, b))
+        reserved = set().union(*(dir(getattr(hand_written, b, None) or getattr(builtins, b)) for b in bases))
         reserved |= {"arguments", "name", "tx_hash", "template"}
         body += [f"class {error.name}({', '.join(bases)}):"]
         declared = ", ".join(f"{i.internal_type.removeprefix('contract ')} {i.name}" for i in error.inputs)
@@ -694,7 +697,8 @@ def _bases(name: str) -> list[str]:
     return ["RevertError"]
 
 
-def render_restrictions(codes: list[Restriction]) -> str:
+def render_restrictions(codes: list[Restriction], base: str) -> str:
+    """One class per code, each a ``base``: the restriction error's class, or its hand-written base without it."""
     enum = RESTRICTION_LIBRARY[:-1]
     body: list[str] = []
     names = {}
@@ -702,16 +706,19 @@ def render_restrictions(codes: list[Restriction]) -> str:
         if restriction.code == 0:
             continue
         names[restriction.code] = "".join(part.capitalize() for part in restriction.name.split("_"))
-        body += [f"class {names[restriction.code]}({RESTRICTION_ERROR}):"]
+        body += [f"class {names[restriction.code]}({base}):"]
         body += _docstring(f"Refused with restriction code {restriction.code}: {restriction.message}.", "    ")
         body += ["", f"    reason = {enum}.{restriction.name}", "", ""]
-    body += [f"RESTRICTION_CLASSES: Final[dict[{enum}, type[{RESTRICTION_ERROR}]]] = {{"]
+    body += [f"RESTRICTED: Final[type[{base}]] = {base}"]
+    body += _docstring("The class of a refusal whose code has no class of its own (an unknown code).", "")
+    body += ["", f"RESTRICTION_CLASSES: Final[dict[{enum}, type[{base}]]] = {{"]
     body += [f"    {enum}.{r.name}: {names[r.code]}," for r in codes if r.code in names] + ["}"]
     body += _docstring("Code -> the class of a refusal with that code (the pre-check raises the same one).", "")
     body += ["", "__all__ = ["] + [f"    {_q(name)}," for name in names.values()] + ["]"]
-    return _module(f"One exception class per restriction code, each a {RESTRICTION_ERROR}.",
+    source = "dfa._generated.errors" if base == RESTRICTION_ERROR else "dfa._exceptions"
+    return _module(f"One exception class per restriction code, each a {base}.",
                    ["from typing import Final", "", f"from dfa._generated.enums import {enum}",
-                    f"from dfa._generated.errors import {RESTRICTION_ERROR}"], body)
+                    f"from {source} import {base}"], body)
 
 
 def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -> dict[str, str]:
@@ -720,8 +727,11 @@ def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -
     consts = constants(sources)
     all_enums = enums(sources)
     errors = custom_errors(sources)
-    if RESTRICTION_ERROR not in {e.name for e in errors}:
-        raise BuildError(f"no custom error {RESTRICTION_ERROR} in the ABIs; update RESTRICTION_ERROR in {__name__}")
+    base = RESTRICTION_ERROR
+    if RESTRICTION_ERROR not in {e.name for e in errors}:  # renamed or replaced: the codes keep their classes
+        base = BEHAVIOUR[RESTRICTION_ERROR]
+        print(f"warning: no custom error {RESTRICTION_ERROR} in the ABIs; the restriction classes derive from "
+              f"{base} alone (set RESTRICTION_ERROR in {__name__} to the error that carries the code)", file=sys.stderr)
     codes = restrictions(sources, consts)
     files = {
         "__init__.py": _module("Bindings generated from the compiled contracts; import them from the public "
@@ -731,7 +741,7 @@ def generate(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any]) -
         "roles.py": render_roles(roles(sources, constants(sources, ours_only=False))),
         "constants.py": render_constants(consts, record_layout(sources)),
         "errors.py": render_errors(errors, all_enums),
-        "restrictions.py": render_restrictions(codes),
+        "restrictions.py": render_restrictions(codes, base),
     }
     return files
 
@@ -751,7 +761,8 @@ def write_bindings(files: dict[str, str], directory: Path | None = None) -> None
 def stale_bindings(files: dict[str, str], directory: Path | None = None) -> list[str]:
     """Generated files that differ from those in ``directory`` (by default ``dfa/_generated/``)."""
     directory = directory or GENERATED_DIR
-    found = [f"_generated/{p.name} (no longer generated)" for p in sorted(directory.glob("*.py")) if p.name not in files]
+    found = [f"_generated/{p.name} (no longer generated)"
+             for p in sorted(directory.glob("*.py")) if p.name not in files]
     for name, text in sorted(files.items()):
         path = directory / name
         if not path.is_file() or path.read_text() != text:

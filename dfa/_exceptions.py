@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from dfa.chain.messages import EXPLANATIONS, TEMPLATES, show
+from dfa.chain.messages import EXPLANATIONS, TEMPLATES, show, template_context
 
 
 class DFAError(Exception):
@@ -94,7 +94,10 @@ class RevertError(TransactionError):
             self.name = name
         shown = {k: show(v, k) for k, v in self.arguments.items()}
         template = self.template or TEMPLATES.get(self.name)
-        message = template.format(**shown) if template else ", ".join(f"{k}={v}" for k, v in shown.items())
+        if template:
+            message = template.format(**{**template_context(), **shown})
+        else:
+            message = ", ".join(f"{k}={v}" for k, v in shown.items())
         super().__init__(f"{message} [{self.name}]", tx_hash)
 
     def __getattr__(self, item: str) -> Any:
@@ -136,7 +139,8 @@ class TransferRestricted(ComplianceError, RevertError):
             parties = "from {from} to {to}"
         explanation = EXPLANATIONS.get(self._code_name(int(arguments.get("code", self.reason))), "refused")
         if arguments.get("remaining") is not None and arguments.get("amount") is not None:
-            self.template = f"{explanation}: {{remaining}} {{currency}} left, {{amount}} {{symbol}} attempted ({parties})"
+            figures = "{remaining} {currency} left, {amount} {symbol} attempted"
+            self.template = f"{explanation}: {figures} ({parties})"
         else:
             self.template = f"{explanation} ({parties}, {{value}} base units)"
         super().__init__(arguments, tx_hash, name=name)

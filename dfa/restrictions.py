@@ -16,9 +16,8 @@ from typing import Any
 
 from dfa._exceptions import ComplianceError, TransferRestricted
 from dfa._generated.enums import CHAIN_MESSAGES, Restriction
-from dfa._generated.errors import DFARestricted
 from dfa._generated.restrictions import *  # noqa: F403 (one class per code, listed in its __all__)
-from dfa._generated.restrictions import RESTRICTION_CLASSES
+from dfa._generated.restrictions import RESTRICTED, RESTRICTION_CLASSES
 from dfa._generated.restrictions import __all__ as _generated
 from dfa.chain.messages import EXPLANATIONS
 
@@ -30,7 +29,7 @@ __all__ = [
     "MESSAGES",
     "RESTRICTION_CLASSES",
     "ComplianceError",
-    "DFARestricted",
+    "RESTRICTED",
     "Restriction",
     "TransferRestricted",
     "explain",
@@ -41,14 +40,14 @@ __all__ = [
 
 def restriction_error(code: int, sender: str, receiver: str, value: int, tx_hash: str | None = None,
                       **figures: Any) -> TransferRestricted:
-    """The exception for reason ``code``; an unknown code gives the generic :class:`DFARestricted`.
+    """The exception for reason ``code``; an unknown code gives the generic :data:`RESTRICTED`.
 
     ``figures`` add what a reason's message names (for a purchase limit: ``remaining``,
     ``currency``, ``amount``, ``symbol``)."""
     try:
-        cls: type[DFARestricted] = RESTRICTION_CLASSES.get(Restriction(code), DFARestricted)
+        cls = RESTRICTION_CLASSES.get(Restriction(code), RESTRICTED)
     except ValueError:
-        cls = DFARestricted
+        cls = RESTRICTED
     return cls({"code": int(code), "from": sender, "to": receiver, "value": int(value), **figures}, tx_hash)
 
 

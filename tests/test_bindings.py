@@ -22,7 +22,8 @@ from dfa.chain.messages import EXPLANATIONS, TEMPLATES
 from dfa.chain.reverts import decode_revert
 from dfa.constants import INVESTOR_RECORDS_LAYOUT, Batchable
 from dfa.operator import PurchaseLimits
-from dfa.restrictions import CHAIN_MESSAGES, RESTRICTION_CLASSES, DFARestricted, Restriction
+from dfa.errors import DFARestricted
+from dfa.restrictions import CHAIN_MESSAGES, RESTRICTION_CLASSES, Restriction
 from dfa.roles import CONTRACT_ROLES, ROLE_IDS, ROLE_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +108,12 @@ def test_bases_follow_the_nature_of_the_error():
 
 def test_every_custom_error_has_a_message_for_people():
     assert set(_abi_errors()) - set(TEMPLATES) == set()
+    samples = {"address": "0x" + "11" * 20, "bool": True, "string": "text"}
+    for cls in dfa.errors.ERROR_CLASSES.values():
+        arguments = {name: samples.get(kind, b"\1" * 32 if kind.startswith("bytes") else 1) for name, kind in cls.inputs}
+        message = str(cls(arguments))  # a template naming something unknown raises KeyError here
+        assert "{" not in message and message.endswith(f"[{cls.name}]")
+    assert "custody(8)" in str(dfa.errors.LicenseInvalidScopes({"scopes": 0}))  # from the generated bit set
 
 
 # -- restriction codes -----------------------------------------------------------------------
@@ -234,6 +241,17 @@ def test_a_renamed_error_is_generated_without_a_list_of_names():
     assert "class ERC0000BatchTooLarge(RevertError):" in errors and "class BatchTooLarge(" not in errors
 
 
+def test_the_codes_keep_their_classes_without_the_restriction_error(capsys):
+    """Should the token revert with another error than DFARestricted, the build still runs and says so."""
+    artifacts, build_info = gen.load_committed()
+    for artifact in artifacts.values():
+        artifact["abi"] = [e for e in artifact["abi"] if e.get("name") != gen.RESTRICTION_ERROR]
+    files = gen.generate(artifacts, build_info)
+    assert "class SenderKycExpired(TransferRestricted):" in files["restrictions.py"]
+    assert f"class {gen.RESTRICTION_ERROR}(" not in files["errors.py"]
+    assert f"no custom error {gen.RESTRICTION_ERROR}" in capsys.readouterr().err
+
+
 def test_the_generated_code_passes_a_strict_type_check():
     pytest.importorskip("mypy")
     result = subprocess.run(
@@ -252,3 +270,9 @@ def test_the_errors_do_not_import_the_revert_decoder():
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert "dfa.chain.reverts" not in imported, path
     assert "reverts" not in inspect.getsource(dfa.errors)
+
+
+def test_the_bootstrap_script_checks_without_importing_the_package():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_bindings.py"), "--check"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr

@@ -15,7 +15,8 @@ import dfa
 
 ROOT = Path(dfa.__file__).parent
 MODULES = sorted(ROOT.rglob("*.py"))
-PACKAGES = sorted(path.parent for path in ROOT.rglob("__init__.py"))
+# public packages: a private one (``dfa._generated``) is reached through the public modules that re-export it
+PACKAGES = sorted(path.parent for path in ROOT.rglob("__init__.py") if not path.parent.name.startswith("_"))
 
 
 def _dotted(path: Path) -> str:

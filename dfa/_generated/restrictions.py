@@ -255,6 +255,9 @@ class AcquisitionNotConsented(DFARestricted):
     reason = Restriction.ACQUISITION_NOT_CONSENTED
 
 
+RESTRICTED: Final[type[DFARestricted]] = DFARestricted
+"""The class of a refusal whose code has no class of its own (an unknown code)."""
+
 RESTRICTION_CLASSES: Final[dict[Restriction, type[DFARestricted]]] = {
     Restriction.GRANULARITY: Granularity,
     Restriction.INSUFFICIENT_BALANCE: InsufficientBalance,

@@ -24,7 +24,8 @@ def role_id(role: str) -> bytes:
     try:
         return ROLE_IDS[role]
     except KeyError:
-        raise NotFoundError(f"no contract defines a role named {role!r}; roles: {', '.join(sorted(ROLE_IDS))}") from None
+        known = ", ".join(sorted(ROLE_IDS))
+        raise NotFoundError(f"no contract defines a role named {role!r}; roles: {known}") from None
 
 
 class ContractAPI:

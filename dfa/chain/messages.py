@@ -10,6 +10,7 @@ classes) so that this module imports without them.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 TEMPLATES: dict[str, str] = {
@@ -23,8 +24,7 @@ TEMPLATES: dict[str, str] = {
     "BatchLengthMismatch": "batch lists differ in length: {expected} against {actual}",
     # OperatorLicenseRegistry
     "LicenseInvalidOperator": "{operator} cannot hold a licence",
-    "LicenseInvalidScopes": "licence scopes {scopes} are not a non-empty set of issuance(1), investor registry(2), "
-    "settlement(4), custody(8)",
+    "LicenseInvalidScopes": "licence scopes {scopes} are not a non-empty set of {LicenseScopes}",
     "LicenseInvalidId": "a licence needs a non-zero licence id",
     "LicenseExpiryNotInFuture": "licence expiry {expiresAt} is not after the chain's time {now_}",
     "LicenseAlreadyHeld": "operator {operator} already holds a licence ({status}); renew, reinstate or revoke it",
@@ -109,7 +109,8 @@ TEMPLATES: dict[str, str] = {
     # PurchaseLimits
     "LimitsInvalidCategory": "{category} is not an investor category (1 retail, 2 qualified, 3 professional)",
     "LimitsInvalidWindow": "a purchase limit needs a window of at least one second and under 2^32 seconds, not {window}",
-    "LimitsInvalidAmount": "a purchase limit of {amount} minor units is too large (at most 2^56 - 1)",
+    "LimitsInvalidAmount": "a purchase limit of {amount} minor units is too large (at most "
+    "{PurchaseLimits.MAX_AMOUNT})",
     "LimitsUnknownToken": "{caller} is not a token of this operator; it cannot record acquisitions",
     "LimitsExceeded": "investor {investorId} cannot acquire this (restriction code {code})",
     "LimitsGasReserve": "the purchase-limit check needs {needed} gas left to cover its worst case, {left} left; "
@@ -194,6 +195,24 @@ for _reason, _text in _PARTY.items():
     EXPLANATIONS[f"SENDER_{_reason}"] = f"the sender {_text}"
     EXPLANATIONS[f"RECEIVER_{_reason}"] = f"the receiver {_text}"
 """A person's explanation of each restriction code, with what to do about it."""
+
+@cache
+def template_context() -> dict[str, Any]:
+    """What a template may name besides the error's arguments: the contracts' constants by contract
+    (``{PurchaseLimits.MAX_AMOUNT}``) and each generated enum or bit set as its members
+    (``{LicenseScopes}`` -> ``issuance(1), investor_registry(2), ...``), so no value is copied here."""
+    from enum import Enum
+
+    from dfa import constants
+
+    context: dict[str, Any] = {}
+    for name in constants.__all__:
+        value = getattr(constants, name)
+        if isinstance(value, type) and issubclass(value, Enum):
+            value = ", ".join(f"{m.name.lower()}({m.value})" for m in value)
+        context[name] = value
+    return context
+
 
 _MOMENTS = ("now_", "readyAt", "until", "expiresAt", "kycValidUntil", "expiry")
 

@@ -16,8 +16,8 @@ from typing import Any, Iterator
 from eth_abi import decode
 from eth_utils import to_checksum_address
 
-from dfa.errors import ERROR_CLASSES, RevertError, TransactionFailed
-from dfa.restrictions import DFARestricted, restriction_error
+from dfa.errors import ERROR_CLASSES, RevertError, TransactionFailed, TransferRestricted
+from dfa.restrictions import restriction_error
 
 _ERROR_STRING = bytes.fromhex("08c379a0")
 _PANIC = bytes.fromhex("4e487b71")
@@ -54,7 +54,7 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
     values = decode([i["type"] for i in inputs], bytes(data[4:]))
     arguments = {i["name"] or f"arg{n}": _python_value(i["type"], v) for n, (i, v) in enumerate(zip(inputs, values))}
     cls = ERROR_CLASSES.get(bytes(data[:4]))
-    if cls is DFARestricted:  # one class per reason code, shared with the pre-checks
+    if cls is not None and issubclass(cls, TransferRestricted):  # one class per reason code, shared with the pre-checks
         return restriction_error(arguments["code"], arguments["from"], arguments["to"], arguments["value"], tx_hash)
     if cls is None:  # Error(string) and Panic(uint256)
         return RevertError(arguments, tx_hash, name=name)

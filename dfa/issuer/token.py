@@ -302,7 +302,7 @@ class DFAToken(ContractAPI):
         return self._send(signer, "transfer", parse_address(to), self.units(amount))
 
     def transfer_many(self, transfers: Iterable[tuple[str, AmountInput]], signer: Signer) -> TxReceipt:
-        """Several transfers from the signer's wallet in one transaction, all or none (at most ``Batchable.MAX_BATCH``).
+        """Several transfers from the signer's wallet in one transaction, all or none (at most ``MAX_BATCH``).
 
         The estimate runs them in order, so their combined effect (the same receiver twice, the sum
         against the balance) is checked too; the first refused one is raised before sending.
@@ -369,7 +369,7 @@ class DFAToken(ContractAPI):
 
     def allocate_many(self, decision_id: str, allocations: Iterable[tuple[str, AmountInput]], signer: Signer, *,
                       on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Several allocations in one transaction, all or none (at most ``Batchable.MAX_BATCH``); the first refused one is raised
+        """Several allocations in one transaction, all or none (at most ``MAX_BATCH``); the first refused one is raised
         before sending (the estimate runs them in order, so the cap and limits see their sum)."""
         key = _decision_key(decision_id)
         batch = [(parse_address(to), self.units(amount)) for to, amount in allocations]
