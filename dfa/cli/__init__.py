@@ -1,8 +1,9 @@
 """``dfa``: the command line over the whole life cycle.
 
 Exit codes: 0 done; 2 bad usage or input (nothing sent); 3 a rule refused before sending
-(nothing sent); 4 a transaction was sent and reverted or failed; 5 the node cannot be reached;
-1 anything else. Logs and progress go to stderr; ``--json`` prints one document on stdout.
+(nothing sent), or would refuse (`holder check`); 4 a transaction was sent and reverted or failed;
+5 the node cannot be reached; 1 anything else. Logs and progress go to stderr; --json prints one
+document on stdout, a failure too.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ OK, FAILED, USAGE, REFUSED, REVERTED, UNREACHABLE = 0, 1, 2, 3, 4, 5
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="dfa", description=__doc__.split("\n\n")[0])
+    top = argparse.ArgumentParser(prog="dfa", description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n")[1],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--home", metavar="DIR",
                      help=f"the data directory: the local node's state, deployment records, journals "
                           f"(default ${HOME_ENV}, else ~/.local/share/dfa)")

@@ -76,8 +76,9 @@ def test_a_wallet_or_reference_twice_in_the_file_is_named_with_both_lines(regist
 
 
 def test_the_csv_columns_data_directory_and_port_have_help(capsys):
-    for argv, words in ((["operator", "onboard", "--help"], ("kyc_valid_until", "residency", "+30d", "--skip-conflicts")),
-                        (["--help"], ("--home", "DFA_HOME")),
+    for argv, words in ((["operator", "onboard", "--help"],
+                         ("kyc_valid_until", "residency", "+30d", "--skip-conflicts")),
+                        (["--help"], ("--home", "DFA_HOME", "Exit codes", "5 the node cannot be reached")),
                         (["node", "start", "--help"], ("--port",)),
                         (["issuer", "deploy", "--help"], ("[roles]", "issuer_agent", "document_manager"))):
         with pytest.raises(SystemExit) as shown:
