@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from dfa._atomic_file import write_atomically
 from dfa.errors import ConfigError, NotFoundError
 
 HOME_ENV = "DFA_HOME"
@@ -37,10 +38,7 @@ class Deployments:
     def record(self, name: str, address: str) -> None:
         entries = self._load()
         entries[name] = address
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entries, indent=1, sort_keys=True))
-        tmp.replace(self.path)  # never a half-written record
+        write_atomically(self.path, json.dumps(entries, indent=1, sort_keys=True))  # never a half-written record
 
     def address(self, name_or_address: str) -> str:
         """The address recorded as ``name``, or the argument itself when it is an address."""
