@@ -62,6 +62,11 @@ class DocumentSpec(Model):
             object.__setattr__(self, "hash", computed)
         return self
 
+    def as_tuple(self) -> tuple[bytes, str, bytes]:
+        """The ``DocumentInput`` the contract takes: (name, uri, hash)."""
+        assert self.hash is not None  # set by the validator
+        return document_name(self.name), self.uri, bytes.fromhex(self.hash[2:])
+
 
 class Document(Model):
     """A document as the token holds it."""

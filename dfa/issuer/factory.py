@@ -9,12 +9,11 @@ from dfa.chain.client import Client
 from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
 from dfa.errors import ValidationError
-from dfa.issuer.documents import document_name
-from dfa.issuer.spec import TokenSpec, mask
+from dfa.issuer.spec import TokenSpec
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
 from dfa.regulator.licenses import LicenseRegistry, Scope
-from dfa.types import UINT256_MAX, parse_address
+from dfa.types import parse_address
 
 
 class TokenFactory(ContractAPI):
@@ -127,22 +126,13 @@ def _salt(salt: str | bytes) -> bytes:
 
 
 def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
+    """The ``TokenConfig`` of ``spec``: its rules as :meth:`Rules.eligibility` and :meth:`Rules.in_units` give them,
+    the encoding :meth:`DFAToken.set_rules` sends too."""
     rules = spec.rules
-    decimals = spec.decimals
-    from dfa.types import to_base_units
-
-    eligibility = (
-        mask(rules.categories),
-        mask(rules.kinds),
-        bool(rules.allowed_countries),
-        sorted(rules.allowed_countries),
-        sorted(rules.denied_countries),
-        [rule.as_tuple() for rule in rules.deny_rules],
-    )
     return (
         spec.name,
         spec.symbol,
-        decimals,
+        spec.decimals,
         int(spec.asset_class),
         spec.jurisdiction,
         spec.roles.admin,
@@ -153,14 +143,11 @@ def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple:
         spec.reserve_auditor or "0x" + "00" * 20,
         registry.address,
         spec.roles.pricing_agent or "0x" + "00" * 20,
-        UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
-        to_base_units(rules.granularity, decimals) if rules.granularity else 1,
-        to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,
-        to_base_units(rules.min_holding, decimals) if rules.min_holding else 0,
+        *rules.in_units(spec.decimals),
         *rules.holder_caps(),
-        eligibility,
+        rules.eligibility(),
     )
 
 
 def _documents(spec: TokenSpec) -> list[tuple]:
-    return [(document_name(d.name), d.uri, bytes.fromhex(d.hash[2:])) for d in spec.documents]
+    return [document.as_tuple() for document in spec.documents]

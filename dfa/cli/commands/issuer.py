@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import tomllib
 from pathlib import Path
 
 from dfa.chain.journal import Journal
 from dfa.cli.csvfile import read_rows
 from dfa.cli.home import home
-from dfa.errors import ValidationError
 from dfa.issuer import DFAToken, DocumentSpec, TokenFactory, TokenSpec
+from dfa.issuer.spec_file import load_decision_spec, load_spec
 from dfa.operator import InvestorRegistry
 from dfa.regulator import LicenseRegistry
 from dfa.types import parse_address, to_base_units
@@ -50,14 +48,6 @@ def token(ctx, name: str) -> DFAToken:
     return DFAToken(ctx.client, ctx.deployments.address(name))
 
 
-def load_spec(path: str) -> dict:
-    try:
-        text = Path(path).read_text()
-        return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
-    except (OSError, ValueError) as error:
-        raise ValidationError(f"cannot read the spec {path}: {error}") from None
-
-
 def _deploy_factory(ctx, args) -> None:
     licenses = LicenseRegistry(ctx.client, ctx.deployments.address("licenses"))
     factory = TokenFactory.deploy(ctx.client, licenses, ctx.signer)
@@ -77,12 +67,7 @@ def _deploy(ctx, args) -> None:
 
 
 def _publish(ctx, args) -> None:
-    from dfa.issuer import DecisionSpec
-
-    raw = load_spec(args.spec).get("decision")
-    if not raw:
-        raise ValidationError(f"{args.spec} has no [decision]")
-    decision = DecisionSpec.model_validate(raw)
+    decision = load_decision_spec(args.spec, ctx.client.now())
     token(ctx, args.token).publish_decision(decision, ctx.signer)
     ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
 
