@@ -15,9 +15,7 @@ and nothing is sent (exit code 2 for bad input, 3 for a refused allocation).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tomllib
 from pathlib import Path
 
 from dfa import (
@@ -32,22 +30,15 @@ from dfa import (
     investor_id,
 )
 from dfa.cli.csvfile import read_rows as read_csv
-from dfa.cli.times import resolve_fields, resolve_time
-from dfa.issuer import DFAToken, TokenFactory, TokenSpec
+from dfa.issuer import DFAToken, TokenFactory
+from dfa.issuer.spec_file import load_token_spec
+from dfa.times import resolve_time
 from dfa.table import format_table
 from dfa.types import format_amount, parse_address, to_base_units
 
 DAY = 24 * 3600
 SANDBOX_SALT = "sandbox-registrar-salt-not-secret"
 ROLE_NAMES = ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager")
-
-
-def load_spec(path: Path, now: int, roles: dict[str, str] | None) -> TokenSpec:
-    raw = tomllib.loads(path.read_text()) if path.suffix == ".toml" else json.loads(path.read_text())
-    resolve_fields(raw.get("decision"), ("subscription_start", "subscription_end", "lockup_until"), now)
-    if roles is not None:
-        raw["roles"] = roles
-    return TokenSpec.model_validate(raw)
 
 
 def read_rows(path: Path, token_decimals: int, now: int) -> list[dict]:
@@ -108,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         now = client.now()
         # In a sandbox the roles are made later: validate with stand-ins first, so nothing is sent for a bad spec.
         stand_ins = {role: f"0x{n:040x}" for n, role in enumerate(ROLE_NAMES, start=1)}
-        spec = load_spec(args.spec, now, roles=None if args.factory else stand_ins)
+        spec = load_token_spec(args.spec, now, roles=None if args.factory else stand_ins)
     except DFAError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -129,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                                       (args.operator_keystore, args.admin_keystore, args.agent_keystore))
         else:
             factory, registry, operator, admin, agent, roles = sandbox(client, args.spec, rows)
-            spec = load_spec(args.spec, client.now(), roles)
+            spec = load_token_spec(args.spec, client.now(), roles)
         token = factory.create_token(spec, registry, operator, admin=admin)
         print(f"deployed {spec.symbol} at {token.address}; decision {spec.decision.decision_id} published")
         decision_id = spec.decision.decision_id

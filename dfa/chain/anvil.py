@@ -1,8 +1,10 @@
 """A local anvil node: started from the npm package, or attached to when already running.
 
-The node this module starts is its own to stop: SIGINT (anvil then writes its ``--state``
-file), a wait, then a kill. It is stopped when Python exits, and told by the kernel to stop
-if this process dies first. A node that was attached to is never stopped from here.
+The one place that launches anvil (tests, benchmarks, ``dfa node start``). The node this module
+starts is its own to stop: SIGINT (anvil then writes its ``--state`` file), a wait, then a kill.
+It is stopped when Python exits, and told by the kernel to stop if this process dies first,
+unless it is started ``detached`` (``dfa node start``: a node that outlives the command). A node
+that was attached to is never stopped from here.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class AnvilNode:
 
     ``genesis_time`` pins a new chain's clock: the genesis block at that second, and each block
     one second after its parent (or where time travel puts it), whatever the wall clock says.
+    ``detached``: the node outlives this process (neither stopped at exit nor with the parent).
+    The log is ``log_dir/log_name`` (default ``anvil-<port>.log``).
 
     Use as a context manager, or call :meth:`start` and :meth:`stop`::
 
@@ -70,6 +74,8 @@ class AnvilNode:
         ready_timeout: float = 30.0,
         extra_args: tuple[str, ...] = (),
         genesis_time: int | None = None,
+        detached: bool = False,
+        log_name: str | None = None,
     ):
         self.state = Path(state) if state is not None else None
         self.chain_id = chain_id
@@ -78,6 +84,8 @@ class AnvilNode:
         self.ready_timeout = ready_timeout
         self.extra_args = extra_args
         self.genesis_time = genesis_time
+        self.detached = detached
+        self.log_name = log_name
         self.url: str | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path: Path | None = None
@@ -122,7 +130,7 @@ class AnvilNode:
                 self.state.parent.mkdir(parents=True, exist_ok=True)
                 command += ["--state", str(self.state), "--preserve-historical-states"]
             command += list(self.extra_args)
-            self.log_path = log_dir / f"anvil-{port}.log"
+            self.log_path = log_dir / (self.log_name or f"anvil-{port}.log")
             with open(self.log_path, "ab") as log:
                 self.process = subprocess.Popen(
                     command,
@@ -130,10 +138,11 @@ class AnvilNode:
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     start_new_session=True,  # a Ctrl-C in the terminal is ours to handle, not anvil's
-                    preexec_fn=_die_with_parent,
+                    preexec_fn=None if self.detached else _die_with_parent,
                 )
             self.url = f"http://127.0.0.1:{port}"
-            _running.add(self)
+            if not self.detached:
+                _running.add(self)
             try:
                 self._wait_ready()
                 if self.genesis_time is not None:

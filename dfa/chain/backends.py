@@ -131,11 +131,20 @@ def _run_py_evm_on_block_time() -> None:
 
 
 def _single_run_estimate(state: Any, transaction: Any) -> int:
-    """Gas for ``transaction``: intrinsic gas + execution gas with the 1/64 call reserve, from one
-    execution, checked by a second at that limit. A contract may require more gas left than it
-    uses (``PurchaseLimits`` reserves its worst case), which one execution cannot see: when the
-    check fails, a binary search finds the least limit that passes, as a node's estimate does."""
+    """Gas for ``transaction``, from one execution at the block gas limit in the common case.
+
+    What a transaction needs is bounded by what it used, plus what the 63/64 rule holds back at
+    each level of calls and the 2,300 gas an SSTORE wants left: :func:`_needed`. That bound
+    holds while the code's path does not depend on the gas it has, i.e. while it reads the gas
+    left only to forward it to a call (``GAS`` then ``CALL``). A contract may read it for itself
+    and require more than it uses (``PurchaseLimits`` checks ``gasleft() >= GAS_RESERVE``): only a
+    run that did so is checked by a second run at the bound, and when that fails a binary search
+    finds the least limit that passes, as a node's estimate does.
+    """
     from eth.vm.spoof import SpoofTransaction
+
+    # the state is the estimate's own (a costless copy): its computations may be watched
+    state.computation_class, gas_reads = _watching_gas_reads(state.computation_class)
 
     def run(gas: int) -> Any:
         snapshot = state.snapshot()
@@ -147,8 +156,8 @@ def _single_run_estimate(state: Any, transaction: Any) -> int:
     computation = run(state.gas_limit)
     if computation.is_error:
         raise computation.error
-    estimate: int = min(state.gas_limit, (transaction.intrinsic_gas + computation.get_gas_used()) * 64 // 63 + 2_300)
-    if not run(estimate).is_error:
+    estimate: int = min(state.gas_limit, transaction.intrinsic_gas + _needed(computation))
+    if not gas_reads or not run(estimate).is_error:
         return estimate
     low, high = estimate, min(state.gas_limit, 2 * estimate)  # low fails
     while run(high).is_error and high < state.gas_limit:
@@ -157,3 +166,35 @@ def _single_run_estimate(state: Any, transaction: Any) -> int:
         middle = (low + high) // 2
         low, high = (low, middle) if not run(middle).is_error else (middle, high)
     return int(high)
+
+
+#: What an SSTORE requires left (EIP-2200), kept as a margin at every level.
+_SSTORE_STIPEND = 2_300
+_GAS, _CALLS = 0x5A, frozenset({0xF1, 0xF2, 0xF4, 0xFA})  # GAS; CALL, CALLCODE, DELEGATECALL, STATICCALL
+
+
+def _needed(computation: Any) -> int:
+    """Execution gas enough for ``computation``'s path, from its run with more: a frame that calls
+    ``levels`` deep needs (used + stipend) * (64/63)^levels (by induction over the calls: a call
+    forwards at most 63/64 of what is left, so each level keeps back 1/64 of what the callee needs)."""
+    levels = _call_levels(computation)
+    return -(-(int(computation.get_gas_used()) + _SSTORE_STIPEND) * 64**levels // 63**levels)
+
+
+def _call_levels(computation: Any) -> int:
+    return max((1 + _call_levels(child) for child in computation.children), default=0)
+
+
+def _watching_gas_reads(computation_class: Any) -> tuple[type, list[int]]:
+    """A computation class that notes each ``GAS`` not followed by a call (``gasleft()`` read for itself)."""
+    reads: list[int] = []
+    read_gas = computation_class.opcodes[_GAS]
+
+    def gas(computation: Any) -> None:
+        read_gas(computation=computation)
+        code, after = computation.code, computation.code.program_counter
+        if after >= len(code) or code[after] not in _CALLS:
+            reads.append(after)
+
+    opcodes = {**computation_class.opcodes, _GAS: gas}
+    return type(computation_class.__name__, (computation_class,), {"opcodes": opcodes}), reads

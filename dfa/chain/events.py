@@ -15,6 +15,7 @@ from hexbytes import HexBytes
 from web3.exceptions import Web3Exception
 from web3.types import EventData, FilterParams
 
+from dfa._atomic_file import write_atomically
 from dfa.chain.logs import EventDecoder
 from dfa.errors import NetworkError
 
@@ -100,7 +101,4 @@ class Cursor:
         except FileNotFoundError:
             positions = {}
         positions[key] = block
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(positions, indent=1, sort_keys=True))
-        tmp.replace(self.path)
+        write_atomically(self.path, json.dumps(positions, indent=1, sort_keys=True))

@@ -15,6 +15,7 @@ from typing import Callable
 from eth_typing import HexStr
 from web3.exceptions import TransactionNotFound
 
+from dfa._atomic_file import write_atomically
 from dfa.chain.client import Client
 
 
@@ -33,10 +34,7 @@ class Journal:
     def _write(self, key: str, tx_hash: str) -> None:
         entries = self._load()
         entries[key] = tx_hash
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entries, indent=1))
-        tmp.replace(self.path)
+        write_atomically(self.path, json.dumps(entries, indent=1))
 
     def done(self, key: str) -> bool:
         """Whether the step's transaction is on chain and succeeded."""

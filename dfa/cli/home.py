@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from dfa._atomic_file import write_atomically
 from dfa.errors import ConfigError, NotFoundError
 
 HOME_ENV = "DFA_HOME"
@@ -39,19 +40,13 @@ class Deployments:
     def record(self, name: str, address: str) -> None:
         entries = self._load()
         entries[name] = address
-        self._save(entries)
+        write_atomically(self.path, json.dumps(entries, indent=1, sort_keys=True))  # never a half-written record
 
     def forget(self, names: Iterable[str]) -> None:
         entries = self._load()
         for name in names:
             entries.pop(name, None)
-        self._save(entries)
-
-    def _save(self, entries: dict[str, str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entries, indent=1, sort_keys=True))
-        tmp.replace(self.path)  # never a half-written record
+        write_atomically(self.path, json.dumps(entries, indent=1, sort_keys=True))
 
     def address(self, name_or_address: str) -> str:
         """The address recorded as ``name``, or the argument itself when it is an address."""

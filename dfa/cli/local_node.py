@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
 import requests
 
-from dfa.chain.anvil import HARDFORK, find_anvil, free_port
+from dfa._atomic_file import write_atomically
+from dfa.chain.anvil import AnvilNode
 from dfa.chain.network import ANVIL_CHAIN_ID, NetworkProfile, local_anvil
 from dfa.cli.home import Deployments, home
 from dfa.errors import NodeError
@@ -62,29 +62,13 @@ def start(chain_id: int = ANVIL_CHAIN_ID, port: int | None = None, genesis_time:
     if existing is not None:
         return {**existing, "already_running": True}
     directory = node_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    port = port or free_port()
     state = directory / "state.json"
-    command = [str(find_anvil()), "--host", "127.0.0.1", "--port", str(port), "--silent", "--chain-id",
-               str(chain_id), "--hardfork", HARDFORK, "--state", str(state), "--preserve-historical-states",
-               "--state-interval", "5"]
-    if genesis_time is not None and not state.exists():
-        command += ["--timestamp", str(genesis_time)]
-    with open(directory / "anvil.log", "ab") as log:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)  # outlives this command, on purpose
-    record: dict[str, Any] = {"pid": process.pid, "url": f"http://127.0.0.1:{port}", "chain_id": chain_id, "state": str(state)}
-    _record_path().write_text(json.dumps(record))
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise NodeError(f"anvil exited with code {process.returncode}; see {directory / 'anvil.log'}")
-        if running() is not None:
-            if genesis_time is not None:
-                _pin_block_time(record["url"])
-            return record
-        time.sleep(0.1)
-    raise NodeError(f"anvil did not answer at {record['url']} within 30s; see {directory / 'anvil.log'}")
+    node = AnvilNode(state=state, chain_id=chain_id, port=port, log_dir=directory, log_name="anvil.log",
+                     genesis_time=genesis_time, extra_args=("--state-interval", "5"), detached=True).start()
+    assert node.process is not None and node.url is not None
+    record: dict[str, Any] = {"pid": node.process.pid, "url": node.url, "chain_id": chain_id, "state": str(state)}
+    write_atomically(_record_path(), json.dumps(record))
+    return record
 
 
 REDO = {  # what a deployment record's name was made by, in the order of the life cycle
@@ -122,13 +106,6 @@ def forget_lost_deployments(record: dict[str, Any]) -> dict[str, str]:
     if lost:
         deployments.forget(lost)
     return lost
-
-
-def _pin_block_time(url: str) -> None:
-    answer = requests.post(url, json={"jsonrpc": "2.0", "id": 1, "method": "anvil_setBlockTimestampInterval",
-                                      "params": [1]}, timeout=5).json()
-    if "error" in answer:
-        raise NodeError(f"anvil at {url} refused to pin its clock: {answer['error'].get('message')}")
 
 
 def stop(timeout: float = 15.0) -> dict[str, Any] | None:

@@ -62,11 +62,10 @@ class DocumentSpec(Model):
             object.__setattr__(self, "hash", computed)
         return self
 
-    @property
-    def digest(self) -> bytes:
-        """The content hash as the chain holds it (32 bytes)."""
-        assert self.hash is not None  # set from the file by the validator when not given
-        return bytes.fromhex(self.hash[2:])
+    def as_tuple(self) -> tuple[bytes, str, bytes]:
+        """The ``DocumentInput`` the contract takes: (name, uri, hash)."""
+        assert self.hash is not None  # set by the validator
+        return document_name(self.name), self.uri, bytes.fromhex(self.hash[2:])
 
 
 class Document(Model):

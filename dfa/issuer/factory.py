@@ -11,12 +11,11 @@ from dfa.chain.client import Client
 from dfa.chain.contract import ContractAPI
 from dfa.chain.signers import Signer
 from dfa.errors import ValidationError
-from dfa.issuer.documents import document_name
-from dfa.issuer.spec import TokenSpec, mask
+from dfa.issuer.spec import TokenSpec
 from dfa.issuer.token import DFAToken
 from dfa.operator.investors import InvestorRegistry
 from dfa.regulator.licenses import LicenseRegistry, Scope
-from dfa.types import UINT256_MAX, parse_address
+from dfa.types import parse_address
 
 
 class TokenFactory(ContractAPI):
@@ -129,22 +128,13 @@ def _salt(salt: str | bytes) -> bytes:
 
 
 def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple[Any, ...]:
+    """The ``TokenConfig`` of ``spec``: its rules as :meth:`Rules.eligibility` and :meth:`Rules.in_units` give them,
+    the encoding :meth:`DFAToken.set_rules` sends too."""
     rules = spec.rules
-    decimals = spec.decimals
-    from dfa.types import to_base_units
-
-    eligibility = (
-        mask(rules.categories),
-        mask(rules.kinds),
-        bool(rules.allowed_countries),
-        sorted(rules.allowed_countries),
-        sorted(rules.denied_countries),
-        [rule.as_tuple() for rule in rules.deny_rules],
-    )
     return (
         spec.name,
         spec.symbol,
-        decimals,
+        spec.decimals,
         int(spec.asset_class),
         spec.jurisdiction,
         spec.roles.admin,
@@ -155,14 +145,11 @@ def _config(spec: TokenSpec, registry: InvestorRegistry) -> tuple[Any, ...]:
         spec.reserve_auditor or "0x" + "00" * 20,
         registry.address,
         spec.roles.pricing_agent or "0x" + "00" * 20,
-        UINT256_MAX if rules.supply_cap is None else to_base_units(rules.supply_cap, decimals),
-        to_base_units(rules.granularity, decimals) if rules.granularity else 1,
-        to_base_units(rules.max_balance, decimals) if rules.max_balance else 0,
-        to_base_units(rules.min_holding, decimals) if rules.min_holding else 0,
+        *rules.in_units(spec.decimals),
         *rules.holder_caps(),
-        eligibility,
+        rules.eligibility(),
     )
 
 
-def _documents(spec: TokenSpec) -> list[tuple[str | bytes, ...]]:
-    return [(document_name(d.name), d.uri, d.digest) for d in spec.documents]
+def _documents(spec: TokenSpec) -> list[tuple[bytes, str, bytes]]:
+    return [document.as_tuple() for document in spec.documents]

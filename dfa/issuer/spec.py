@@ -20,6 +20,7 @@ from dfa.issuer.documents import DocumentSpec
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorFlag, Kind, by_name, parse_flags
 from dfa.types import (
+    UINT256_MAX,
     Address,
     Amount,
     Country,
@@ -102,6 +103,24 @@ class Rules(Model):
     max_holders_by_category: dict[Annotated[Category, BeforeValidator(lambda v: by_name(Category, v))],
                                   Annotated[int, Field(gt=0, lt=2**64)]] = Field(default_factory=dict)
     """Most investors of a category that may hold."""
+
+    # What the contract takes, in one place for both the factory (a new token's config) and
+    # DFAToken.set_rules (the setters of a live token).
+
+    def eligibility(self) -> tuple[int, int, bool, list[int], list[int], list[tuple[int, int, int, int, int]]]:
+        """(categories, kinds, countryAllowlist, allowedCountries, deniedCountries, denyRules) as the contract takes them."""
+        return (mask(self.categories), mask(self.kinds), bool(self.allowed_countries), sorted(self.allowed_countries),
+                sorted(self.denied_countries), [rule.as_tuple() for rule in self.deny_rules])
+
+    def in_units(self, decimals: int) -> tuple[int, int, int, int]:
+        """(supplyCap, granularity, maxBalance, minHolding) in base units of a token with ``decimals``, as the
+        contract takes them: no cap is 2^256-1, no granularity one base unit, no maximum or minimum 0."""
+        return (
+            UINT256_MAX if self.supply_cap is None else to_base_units(self.supply_cap, decimals),
+            to_base_units(self.granularity, decimals) if self.granularity else 1,
+            to_base_units(self.max_balance, decimals) if self.max_balance else 0,
+            to_base_units(self.min_holding, decimals) if self.min_holding else 0,
+        )
 
     def holder_caps(self) -> tuple[int, list[int]]:
         """(maxHolders, maxCategoryHolders[4]) as the contract takes them; 0 means no maximum."""

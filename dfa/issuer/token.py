@@ -15,7 +15,7 @@ from dfa.chain.signers import Signer
 from dfa.constants import Batchable
 from dfa.errors import ValidationError
 from dfa.issuer.documents import Document, DocumentSpec, document_name, file_hash
-from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules, mask
+from dfa.issuer.spec import AssetClass, Categories, DecisionSpec, DenyRule, Rules
 from dfa.models import Model
 from dfa.operator.investors import Category, InvestorRegistry, Kind
 from dfa.regulator.licenses import LicenseRegistry
@@ -385,8 +385,7 @@ class DFAToken(ContractAPI):
     # -- documents --------------------------------------------------------------------------
 
     def set_document(self, document: DocumentSpec, signer: Signer) -> TxReceipt:
-        return self._send(signer, "setDocument", document_name(document.name), document.uri,
-                          document.digest)
+        return self._send(signer, "setDocument", *document.as_tuple())
 
     def remove_document(self, name: str, signer: Signer) -> TxReceipt:
         return self._send(signer, "removeDocument", document_name(name))
@@ -437,16 +436,18 @@ class DFAToken(ContractAPI):
         """Replace the token's rules in one atomic transaction (the compliance agent)."""
         current = self._country_rules()
         wanted = {c: 1 for c in rules.allowed_countries} | {c: 2 for c in rules.denied_countries}
+        categories, kinds, allowlist, _, _, deny_rules = rules.eligibility()  # countries: set one by one below
+        supply_cap, granularity, max_balance, min_holding = rules.in_units(self.decimals)
         calls = [
-            self._encode("setInvestorCategories", mask(rules.categories)),
-            self._encode("setInvestorKinds", mask(rules.kinds)),
-            self._encode("setCountryAllowlist", bool(rules.allowed_countries)),
-            self._encode("setDenyRules", [rule.as_tuple() for rule in rules.deny_rules]),
-            self._encode("setSupplyCap", UINT256_MAX if rules.supply_cap is None else self.units(rules.supply_cap)),
-            self._encode("setGranularity", self.units(rules.granularity) if rules.granularity else 1),
-            self._encode("setMaxBalance", self.units(rules.max_balance) if rules.max_balance else 0),
+            self._encode("setInvestorCategories", categories),
+            self._encode("setInvestorKinds", kinds),
+            self._encode("setCountryAllowlist", allowlist),
+            self._encode("setDenyRules", deny_rules),
+            self._encode("setSupplyCap", supply_cap),
+            self._encode("setGranularity", granularity),
+            self._encode("setMaxBalance", max_balance),
             self._encode("setMaxHolders", *rules.holder_caps()),
-            self._encode("setMinHolding", self.units(rules.min_holding) if rules.min_holding else 0),
+            self._encode("setMinHolding", min_holding),
         ]
         for status in (0, 1, 2):
             countries = sorted(c for c in set(current) | set(wanted) if wanted.get(c, 0) == status and current.get(c, 0) != status)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dfa.cli.times import resolve_fields, resolve_time
+from dfa.times import resolve_fields, resolve_time
 from dfa.errors import ValidationError
 from dfa.types import parse_timestamp
 

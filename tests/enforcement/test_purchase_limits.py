@@ -336,3 +336,43 @@ def test_a_limit_too_large_for_the_ledger_is_refused(limited):
         world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 2**56, b"USD", 30 * DAY)
     with pytest.raises(errors.LimitsInvalidWindow):
         world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 1000, b"USD", 2**32)
+
+
+def _estimate(client, signer, token, *args):
+    """The raw eth_estimateGas of a token transfer, and, on the embedded chain, how many times it ran the transaction."""
+    from dfa.chain.backends import EmbeddedBackend
+
+    tx = {"from": signer.address, "to": token.address, "data": token.contract.encode_abi("transfer", list(args))}
+    if not isinstance(client.backend, EmbeddedBackend):
+        return client.w3.eth.estimate_gas(tx), None
+    state_class = client.backend.tester.backend.chain.get_vm().get_state_class()
+    real, runs = state_class.apply_transaction, []
+
+    def counted(state, transaction):
+        runs.append(transaction.gas)
+        return real(state, transaction)
+
+    state_class.apply_transaction = counted
+    try:
+        return client.w3.eth.estimate_gas(tx), len(runs)
+    finally:
+        state_class.apply_transaction = real
+
+
+def test_an_estimate_is_enough_for_a_limited_acquisition_and_one_run_for_an_unlimited_transfer(limited):
+    """The estimate (no margin) suffices where PurchaseLimits demands its gas reserve; on the embedded chain only a
+    transaction that reads the gas left for itself (the reserve check) is run again to find it, others run once."""
+    client, token = limited.world.client, limited.token_a
+    allocate(limited, token, "bob", "1000")
+    token.set_reference_price("1.00", "USD", limited.pricing_agent)
+    units = 10**token.decimals
+    limited_gas, limited_runs = _estimate(client, limited.bob, token, limited.alice.address, units)
+    free_gas, free_runs = _estimate(client, limited.bob, token, limited.carol.address, units)  # a professional
+    assert limited_runs in (None, *range(3, 40)) and free_runs in (None, 1)
+    for to, gas in ((limited.alice.address, limited_gas), (limited.carol.address, free_gas)):
+        receipt = client.send(limited.bob, token.contract, "transfer", to, units, gas=gas)
+        assert receipt["status"] == 1 and receipt["gasUsed"] <= gas
+    assert limited_gas - client.send(limited.bob, token.contract, "transfer", limited.alice.address, units,
+                                     gas=limited_gas)["gasUsed"] > 100_000  # the reserve, not what it used
+    with pytest.raises(errors.LimitsGasReserve):  # with less than the reserve left, the check refuses
+        client.send(limited.bob, token.contract, "transfer", limited.alice.address, units, gas=limited_gas - 2_000)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from dfa.cli.commands.issuer import token
 from dfa.cli.commands.operator import investor_registry
-from dfa.cli.times import FORMS, resolve_time
+from dfa.times import FORMS, resolve_time
 
 if TYPE_CHECKING:
     from dfa.enforcement import Enforcement

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsRefused, read_rows
-from dfa.cli.times import FORMS, resolve_fields
+from dfa.times import FORMS
 from dfa.constants import Batchable
 from dfa.errors import ValidationError
 
@@ -76,16 +76,6 @@ def token(ctx: Context, name: str) -> DFAToken:
     return DFAToken(ctx.client, ctx.deployments.address(name))
 
 
-def load_spec(path: str) -> dict[str, Any]:
-    import tomllib
-
-    try:
-        text = Path(path).read_text()
-        return tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
-    except (OSError, ValueError) as error:
-        raise ValidationError(f"cannot read the spec {path}: {error}") from None
-
-
 def _deploy_factory(ctx: Context, args: argparse.Namespace) -> None:
     from dfa.issuer import TokenFactory
     from dfa.regulator import LicenseRegistry
@@ -98,6 +88,7 @@ def _deploy_factory(ctx: Context, args: argparse.Namespace) -> None:
 
 def _deploy(ctx: Context, args: argparse.Namespace) -> None:
     from dfa.issuer import TokenFactory, TokenSpec
+    from dfa.issuer.spec_file import load_spec
     from dfa.operator import InvestorRegistry
 
     raw = load_spec(args.spec)
@@ -114,13 +105,9 @@ def _deploy(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def _publish(ctx: Context, args: argparse.Namespace) -> None:
-    from dfa.issuer import DecisionSpec
+    from dfa.issuer.spec_file import load_decision_spec
 
-    raw = load_spec(args.spec).get("decision")
-    if not raw:
-        raise ValidationError(f"{args.spec} has no [decision]")
-    resolve_fields(raw, ("subscription_start", "subscription_end", "lockup_until"), ctx.client.now)
-    decision = DecisionSpec.model_validate(raw)
+    decision = load_decision_spec(args.spec, ctx.client.now())
     token(ctx, args.token).publish_decision(decision, ctx.signer)
     ctx.say(f"decision {decision.decision_id} published", decision=decision.decision_id)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from dfa.cli.batches import Batches
 from dfa.cli.csvfile import RowsError, read_rows
-from dfa.cli.times import FORMS, resolve_time
+from dfa.times import FORMS, resolve_time
 from dfa.errors import ValidationError
 
 if TYPE_CHECKING:  # loaded by the commands that use them, so that `--help` is fast

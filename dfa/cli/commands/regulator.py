@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from dfa.cli.times import FORMS, resolve_time
+from dfa.times import FORMS, resolve_time
 
 if TYPE_CHECKING:
     from dfa.regulator import LicenseRegistry

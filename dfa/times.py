@@ -1,10 +1,11 @@
-"""Times a person types at the command line: absolute, or relative to the chain's clock.
+"""Times a person types (command line, spec files, CSVs): absolute, or relative to the chain's clock.
 
-Every date the CLI reads (options, spec files, CSV columns) may be absolute (``2027-01-31``,
+Every date the CLI and the spec reader (:mod:`dfa.issuer.spec_file`) read may be absolute (``2027-01-31``,
 ``2027-01-31T12:00:00Z``) or relative: ``now``, ``+30d``, ``+12h``, ``+45m``. A relative time
 counts from the latest block's timestamp, the clock the contracts judge by, never the wall
 clock: a chain started with ``--pin-clock 2026-01-01`` reads ``+30d`` as 2026-01-31 on any day.
-The library's parsers stay absolute; a value there has no chain to be relative to.
+The models' parsers stay absolute: a value there has no chain to be relative to, so the readers
+resolve relative times, against the time they read from the chain, before the models see them.
 """
 
 from __future__ import annotations
