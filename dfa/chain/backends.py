@@ -178,7 +178,7 @@ def _needed(computation: Any) -> int:
     ``levels`` deep needs (used + stipend) * (64/63)^levels (by induction over the calls: a call
     forwards at most 63/64 of what is left, so each level keeps back 1/64 of what the callee needs)."""
     levels = _call_levels(computation)
-    return -(-(int(computation.get_gas_used()) + _SSTORE_STIPEND) * 64**levels // 63**levels)
+    return int(-(-(int(computation.get_gas_used()) + _SSTORE_STIPEND) * 64**levels // 63**levels))
 
 
 def _call_levels(computation: Any) -> int:
