@@ -56,7 +56,7 @@ REGISTRY = {
     "renounceRole": ("self", None),
     "multicall": ("inner", None),
     "requestRecovery": ("registrar", lambda w, i, o: [w.wallets[1], w.wallets[0], b"K1".ljust(32, b"\0")]),
-    "cancelRecovery": ("lost wallet or registrar", None),  # see tests/enforcement/test_recovery.py
+    "cancelRecovery": ("lost wallet or registrar", None),  # see tests/operator/test_recovery.py
     "approveRecovery": ("another registrar", None),  # needs a pending recovery: see below
     "setRecoveryDelay": ("operator", lambda w, i, o: [4 * 24 * 3600]),
     "setPurchaseLimits": ("operator", None),  # needs the operator's limits: tests/test_access_matrix.py

@@ -9,7 +9,7 @@ pre-check and by the chain with Python bypassed, and both must name the same gen
 import pytest
 
 from dfa import errors
-from tests.enforcement.test_recovery import CASE, lost  # noqa: F401 (the fixture)
+from tests.operator.test_recovery import CASE, lost  # noqa: F401 (the fixture)
 
 
 def _cases(market):
