@@ -4,7 +4,8 @@ import pytest
 
 from dfa.errors import ValidationError
 from dfa.issuer import DenyRule, Rules
-from dfa.issuer.spec_file import load_decision_spec, load_spec, load_token_spec, resolve_time
+from dfa.issuer.spec_file import load_decision_spec, load_spec, load_token_spec
+from dfa.times import resolve_time
 from dfa.types import UINT256_MAX
 
 NOW = 1_767_225_600
