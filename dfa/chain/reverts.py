@@ -31,6 +31,11 @@ _STANDARD = {
 _EXTRA_BASES: dict[str, tuple[type, ...]] = {
     "AccessControlUnauthorizedAccount": (PermissionError,),
 }
+# Standard errors the token reverts with for a rule's refusal: (reason code, sender argument, amount argument).
+_STANDARD_RESTRICTIONS = {
+    "ERC20InsufficientBalance": (2, "sender", "needed"),
+    "ERC7943InsufficientUnfrozenBalance": (5, "account", "amount"),
+}
 
 
 @cache
@@ -69,6 +74,12 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
         from dfa.restrictions import restriction_error
 
         return restriction_error(arguments["code"], arguments["from"], arguments["to"], arguments["value"], tx_hash)
+    if name in _STANDARD_RESTRICTIONS:  # the same class as the pre-check's reason; the receiver is not in the error
+        from dfa.restrictions import RESTRICTION_CLASSES
+
+        code, sender, amount = _STANDARD_RESTRICTIONS[name]
+        figures = {"code": code, "from": arguments[sender], "to": None, "value": arguments[amount], **arguments}
+        return RESTRICTION_CLASSES[code](figures, tx_hash, name=name)
     return revert_class(name)(arguments, tx_hash)
 
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {LockUps} from "../extensions/LockUps.sol";
+import {DFATokenRules} from "../DFATokenRules.sol";
 
 /**
  * @title RecoveryAdmin
@@ -16,7 +16,7 @@ import {LockUps} from "../extensions/LockUps.sol";
  * approved, or, when that wallet was itself recovered since, the wallet it was recovered to (the
  * registry refuses to remove a wallet a completed recovery may still have to deliver to).
  */
-abstract contract RecoveryAdmin is LockUps {
+abstract contract RecoveryAdmin is DFATokenRules {
     event WalletRecovered(
         address indexed lost, address indexed replacement, uint256 amount, uint256 frozenAmount, address indexed actor
     );
