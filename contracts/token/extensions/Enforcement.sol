@@ -94,8 +94,8 @@ abstract contract Enforcement is Restricted {
         }
     }
 
-    /// @dev Moves every live frozen tranche of `from` to `to`, each keeping its own lapse (a recovery),
-    /// with {Frozen} for both wallets when anything moved. Returns the amount moved. `to` keeps at
+    /// @dev Moves every live frozen tranche of `from` to `to`, each keeping its own lapse (a recovery;
+    /// the caller announces the change, {Frozen}). Returns the amount moved. `to` keeps at
     /// most {MAX_FREEZES} live tranches: beyond, a tranche merges into its first, which then lapses
     /// at the later of both (never lenient).
     function _moveFrozen(address from, address to) internal returns (uint256 moved) {
@@ -121,10 +121,6 @@ abstract contract Enforcement is Restricted {
             }
         }
         delete $.frozenTokens[from];
-        if (moved != 0) {
-            emit Frozen(from, 0);
-            emit Frozen(to, _frozenTokens(to));
-        }
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
