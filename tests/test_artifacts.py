@@ -3,10 +3,10 @@
 import json
 import re
 
-from eth_utils import keccak
+from eth_utils import function_abi_to_4byte_selector, keccak
 
 from dfa import build as builder
-from dfa.artifacts import BUILD_INFO, artifact_names, load_artifact
+from dfa.artifacts import BUILD_INFO, artifact_names, load_artifact, merged_abi
 
 
 def test_artifacts_are_fresh():
@@ -93,3 +93,28 @@ def test_every_transient_slot_is_the_hash_its_comment_names():
             assert value.lower() == "0x" + keccak(text=label).hex(), f"{unit}: {name} is not keccak256({label!r})"
             checked += 1
     assert checked >= 3, checked
+
+
+def test_the_combined_token_abi_decodes_the_whole_token():
+    """One ABI for integrators: the transfer path's, the admin module's and the terms module's entries."""
+    abi = json.loads((builder.ARTIFACTS_DIR / "DFAToken.combined.abi").read_text())
+    assert abi == merged_abi("DFAToken", "DFATokenAdmin", "DFATokenTerms")
+    entries = {(entry["type"], entry.get("name")) for entry in abi}
+    needed = {("event", "Frozen"), ("event", "WalletFrozen"), ("event", "Paused"), ("event", "Transfer"),
+              ("event", "ForcedTransfer"), ("function", "forcedTransfer"), ("function", "canTransfer"),
+              ("function", "transfer"), ("function", "publishDecision"), ("error", "DFARestricted"),
+              ("error", "ERC20InsufficientBalance"), ("error", "ERC7943InsufficientUnfrozenBalance")}
+    assert needed <= entries, needed - entries
+    selectors = [function_abi_to_4byte_selector(e) for e in abi if e["type"] in ("function", "error")]
+    assert len(selectors) == len(set(selectors)), "two entries share a selector"
+    served = {name.split("(")[0] for part in ("DFAToken", "DFATokenAdmin", "DFATokenTerms")
+              for name in load_artifact(part)["methodIdentifiers"]}
+    assert served == {e["name"] for e in abi if e["type"] == "function"}
+
+
+def test_a_stale_combined_abi_is_named(tmp_path):
+    committed = {name: load_artifact(name) for name in artifact_names()}
+    builder.write(committed, {}, tmp_path)
+    assert builder.stale(committed, tmp_path) == []
+    (tmp_path / "DFAToken.combined.abi").write_text("[]\n")
+    assert builder.stale(committed, tmp_path) == ["DFAToken.combined.abi"]
