@@ -3,6 +3,7 @@ pragma solidity ^0.8.26;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC7943FungibleDeclarations} from "../../contracts/token/interfaces/IERC7943.sol";
 import {OperatorLicenseRegistry} from "../../contracts/regulator/OperatorLicenseRegistry.sol";
 import {InvestorRegistry} from "../../contracts/operator/InvestorRegistry.sol";
 import {IInvestorRegistry} from "../../contracts/operator/IInvestorRegistry.sol";
@@ -935,7 +936,8 @@ contract Handler is DFASystem {
     /// @dev The code of a refusal: {Restricted-DFARestricted}'s, or the one a standard error stands for.
     function _restrictionCode(bytes memory ret) internal pure returns (uint8 code) {
         if (ret.length == 4 + 3 * 32 && bytes4(ret) == IERC20Errors.ERC20InsufficientBalance.selector) return 2;
-        if (ret.length == 4 + 3 * 32 && bytes4(ret) == Restricted.ERC7943InsufficientUnfrozenBalance.selector) return 5;
+        bytes4 unfrozen = IERC7943FungibleDeclarations.ERC7943InsufficientUnfrozenBalance.selector;
+        if (ret.length == 4 + 3 * 32 && bytes4(ret) == unfrozen) return 5;
         if (ret.length != 4 + 4 * 32 || bytes4(ret) != Restricted.DFARestricted.selector) return type(uint8).max;
         assembly {
             code := mload(add(ret, 36))
