@@ -33,9 +33,8 @@ GAS_FLOORS = (
     Floor(("onboard_one",), "onboarding one investor: at most 60,000 gas", lambda r: _dfa("onboard_one")(r) <= 60_000),
     Floor(("onboard_batch",), "onboarding in a batch of 100: at most 35,000 gas per investor",
           lambda r: _dfa("onboard_batch")(r) <= 35_000),
-    Floor(("deploy",), "token deployment through the factory: dfa at most 1/6 of T-REX (open: the role and "
-          "pricing set-up of issue 11 added two delegate calls)",
-          lambda r: r["deploy"]["dfa"] <= r["deploy"]["trex"] / 6, open_work=True),
+    Floor(("deploy",), "token deployment through the factory: dfa at most 1/6 of T-REX",
+          lambda r: r["deploy"]["dfa"] <= r["deploy"]["trex"] / 6),
     Floor(("limited_acquisition",), "acquisition under the purchase limit (exact window): at most 105,000 gas",
           lambda r: _dfa("limited_acquisition")(r) <= 105_000),
     Floor(("limited_acquisition", "limited_acquisition_later"),

@@ -135,6 +135,8 @@ class TransferRestricted(ComplianceError, RevertError):
             parties = "allocation to {to}"
         elif arguments.get("to") == zero:
             parties = "redemption from {from}"
+        elif arguments.get("to") is None:  # a standard error (ERC-6093, ERC-7943) names the sender only
+            parties = "from {from}"
         else:
             parties = "from {from} to {to}"
         explanation = EXPLANATIONS.get(self._code_name(int(arguments.get("code", self.reason))), "refused")

@@ -90,11 +90,7 @@ INTENDED: dict[str, dict[str, str]] = {
         "revokeRole": "admin of the role (DEFAULT_ADMIN_ROLE; OPERATOR_ROLE for OPERATOR_ROLE, ENFORCEMENT_ROLE and PRICING_ROLE)",
         "renounceRole": "the role holder itself",
         "multicall": "each inner call's own rule",
-        "initialize": "nobody: once, by the factory, in the clone's creation",
-        "initializeDocuments": "nobody: only while the token is initializing",
-        "initializeRoles": "nobody: only while the token is initializing",
-        "initializePricingAgent": "nobody: only while the token is initializing",
-        "initializePricing": "nobody: only while the token is initializing",
+        "initialize": "nobody: once, by the factory, in the clone's creation (the terms module's part only then)",
     },
 }
 

@@ -203,9 +203,27 @@ def write(artifacts: dict[str, dict[str, Any]], build_info: dict[str, Any], dire
     for name, artifact in artifacts.items():
         (directory / f"{name}.json").write_text(json.dumps(artifact, indent=1, sort_keys=True) + "\n")
     (directory / BUILD_INFO).write_text(json.dumps(build_info, sort_keys=True) + "\n")
+    for file_name, text in combined_abis(artifacts).items():
+        (directory / file_name).write_text(text)
 
 
 COMPARED = ("abi", "bytecode", "deployedBytecode", "sourceName", "sourceHash")
+# One ABI per contract whose calls several artifacts serve, for integrators (explorers, wallets, ethers, cast).
+COMBINED = {"DFAToken.combined.abi": ("DFAToken", "DFATokenAdmin", "DFATokenTerms")}
+
+
+def combined_abis(artifacts: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """File name -> text of each combined ABI: the parts' entries in order, each signature once, no constructor."""
+    files = {}
+    for file_name, parts in COMBINED.items():
+        seen, merged = set(), []
+        for entry in (e for part in parts for e in artifacts[part]["abi"]):
+            key = (entry["type"], entry.get("name"), tuple(i["type"] for i in entry.get("inputs", [])))
+            if entry["type"] not in ("constructor", "fallback", "receive") and key not in seen:
+                seen.add(key)
+                merged.append(entry)
+        files[file_name] = json.dumps(merged, indent=1, sort_keys=True) + "\n"
+    return files
 
 
 def stale(fresh: dict[str, dict[str, Any]], directory: Path = ARTIFACTS_DIR) -> list[str]:
@@ -215,7 +233,9 @@ def stale(fresh: dict[str, dict[str, Any]], directory: Path = ARTIFACTS_DIR) -> 
     found += [f"{name} (not built yet)" for name in sorted(set(fresh) - set(committed))]
     for name in sorted(set(fresh) & set(committed)):
         found += [f"{name}.{field}" for field in COMPARED if committed[name].get(field) != fresh[name][field]]
-    return found
+    combined = combined_abis(fresh)
+    return found + [name for name, text in combined.items() if not (directory / name).is_file()
+                    or (directory / name).read_text() != text]
 
 
 def _sha256(text: str) -> str:

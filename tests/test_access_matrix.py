@@ -114,8 +114,7 @@ def test_token_functions_admit_exactly_their_role(market, function):
 def test_token_functions_without_arguments_here_are_covered_elsewhere():
     """unpause/unfreeze need a prior act, recoverWallet a registry recovery, ERC-20 calls no role: see their tests."""
     elsewhere = {"transfer", "transferFrom", "approve", "unpause", "unfreezeWallet", "recoverWallet", "renounceRole",
-                 "multicall", "initialize", "initializeDocuments", "initializeRoles", "initializePricingAgent",
-                 "initializePricing", "setAcquisitionConsent", "syncPurchaseLimits"}
+                 "multicall", "initialize", "setAcquisitionConsent", "syncPurchaseLimits"}
     assert set(INTENDED["DFAToken"]) == set(TOKEN_CALLS) | elsewhere
 
 

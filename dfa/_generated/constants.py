@@ -32,13 +32,6 @@ class Batchable:
     """``uint256 public``"""
 
 
-class DFAToken:
-    """Constants of ``DFAToken``."""
-
-    TOKEN_STORAGE: Final = bytes.fromhex("e49c86dfeef379d801a884905a222168d584bf5b9c725e3b03d332276e0c0700")
-    """``bytes32 private``"""
-
-
 class Documents:
     """Constants of ``Documents``."""
 
@@ -50,8 +43,8 @@ class Documents:
     """``uint256 public``"""
 
 
-class Eligibility:
-    """Constants of ``Eligibility``."""
+class EligibilitySettings:
+    """Constants of ``EligibilitySettings``."""
 
     ELIGIBILITY_STORAGE: Final = (
         bytes.fromhex("0df9e2e25908ca916af01fedf8f5c13b7b34b0a679a0b4a84a8c918495260c00")
@@ -74,8 +67,6 @@ class Enforcement:
     """``uint256 internal``: Live frozen tranches a wallet keeps apart; beyond, a new one merges into the
     longest (never lenient).
     """
-    RULES_BYPASSED: Final = bytes.fromhex("e76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f")
-    """``bytes32 private``"""
 
 
 class EnforcementAdmin:
@@ -87,8 +78,8 @@ class EnforcementAdmin:
     """``bytes32 private``"""
 
 
-class Granular:
-    """Constants of ``Granular``."""
+class GranularitySettings:
+    """Constants of ``GranularitySettings``."""
 
     GRANULAR_STORAGE: Final = (
         bytes.fromhex("3fa6223cf98682b845515e3af0a6d59658a77f085a784863383750cc87933c00")
@@ -96,8 +87,8 @@ class Granular:
     """``bytes32 private``"""
 
 
-class Holdings:
-    """Constants of ``Holdings``."""
+class HoldingSettings:
+    """Constants of ``HoldingSettings``."""
 
     HOLDINGS_STORAGE: Final = (
         bytes.fromhex("dacb96a2015c05bd2949cd363e56323349dd91020dd1f8b6b1a05d0828696700")
@@ -164,8 +155,8 @@ class OperatorLicenseRegistry:
     """``bytes32 public``"""
 
 
-class PurchaseLimited:
-    """Constants of ``PurchaseLimited``."""
+class PricingSettings:
+    """Constants of ``PricingSettings``."""
 
     PURCHASE_LIMITED_STORAGE: Final = (
         bytes.fromhex("aa1866a7c32009b46e3322c9132cab3c5201c5970fcc440e85f6f567e55e0100")
@@ -197,40 +188,23 @@ class PurchaseLimits:
 class Restricted:
     """Constants of ``Restricted``."""
 
-    DECIMALS_STORAGE: Final = (
-        bytes.fromhex("ebf51d09024ce3c1528ce9da139299853d6e37a270dfb8a4ac7d6f28e4c97900")
-    )
-    """``bytes32 private``"""
-    FEATURE_AML: Final = 4
-    """``uint16 internal``"""
-    FEATURE_COUNTRY_RULES: Final = 128
-    """``uint16 internal``"""
-    FEATURE_FREEZES: Final = 32
-    """``uint16 internal``"""
-    FEATURE_GRANULARITY: Final = 16
-    """``uint16 internal``"""
-    FEATURE_HOLDER_CAPS: Final = 2
-    """``uint16 internal``"""
-    FEATURE_LOCKS: Final = 64
-    """``uint16 internal``"""
-    FEATURE_MAX_BALANCE: Final = 1
-    """``uint16 internal``"""
-    FEATURE_MIN_HOLDING: Final = 256
-    """``uint16 internal``"""
-    FEATURE_PURCHASE_LIMITS: Final = 8
-    """``uint16 internal``"""
-    SETTINGS_STORAGE: Final = (
-        bytes.fromhex("29b1ee892303b0a8b5f191c6777f7242a7efd742610b484117820de7609f7e00")
-    )
+    RULES_BYPASSED: Final = bytes.fromhex("e76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f")
     """``bytes32 private``"""
 
 
-class SupplyCapped:
-    """Constants of ``SupplyCapped``."""
+class SupplyCapSettings:
+    """Constants of ``SupplyCapSettings``."""
 
     SUPPLY_CAPPED_STORAGE: Final = (
         bytes.fromhex("0bc8c8686dd97ea35bd0178210ccf12747a22c9a7bebf551ddebd5a7cc414900")
     )
+    """``bytes32 private``"""
+
+
+class TokenProfile:
+    """Constants of ``TokenProfile``."""
+
+    TOKEN_STORAGE: Final = bytes.fromhex("e49c86dfeef379d801a884905a222168d584bf5b9c725e3b03d332276e0c0700")
     """``bytes32 private``"""
 
 
@@ -261,6 +235,37 @@ class TokenRoles:
     """
 
 
+class TokenSettings:
+    """Constants of ``TokenSettings``."""
+
+    DECIMALS_STORAGE: Final = (
+        bytes.fromhex("ebf51d09024ce3c1528ce9da139299853d6e37a270dfb8a4ac7d6f28e4c97900")
+    )
+    """``bytes32 private``"""
+    FEATURE_AML: Final = 4
+    """``uint16 internal``"""
+    FEATURE_COUNTRY_RULES: Final = 128
+    """``uint16 internal``"""
+    FEATURE_FREEZES: Final = 32
+    """``uint16 internal``"""
+    FEATURE_GRANULARITY: Final = 16
+    """``uint16 internal``"""
+    FEATURE_HOLDER_CAPS: Final = 2
+    """``uint16 internal``"""
+    FEATURE_LOCKS: Final = 64
+    """``uint16 internal``"""
+    FEATURE_MAX_BALANCE: Final = 1
+    """``uint16 internal``"""
+    FEATURE_MIN_HOLDING: Final = 256
+    """``uint16 internal``"""
+    FEATURE_PURCHASE_LIMITS: Final = 8
+    """``uint16 internal``"""
+    SETTINGS_STORAGE: Final = (
+        bytes.fromhex("29b1ee892303b0a8b5f191c6777f7242a7efd742610b484117820de7609f7e00")
+    )
+    """``bytes32 private``"""
+
+
 INVESTOR_RECORDS_LAYOUT: Final[dict[str, BitField]] = {
     "id": BitField(offset=0, width=160),
     "status": BitField(offset=160, width=2),
@@ -279,22 +284,23 @@ __all__ = [
     "BitField",
     "AmlHolds",
     "Batchable",
-    "DFAToken",
     "Documents",
-    "Eligibility",
+    "EligibilitySettings",
     "Enforcement",
     "EnforcementAdmin",
-    "Granular",
-    "Holdings",
+    "GranularitySettings",
+    "HoldingSettings",
     "InvestorRecords",
     "InvestorRegistry",
     "IssuanceDecisions",
     "LockUps",
     "OperatorLicenseRegistry",
-    "PurchaseLimited",
+    "PricingSettings",
     "PurchaseLimits",
     "Restricted",
-    "SupplyCapped",
+    "SupplyCapSettings",
+    "TokenProfile",
     "TokenRoles",
+    "TokenSettings",
     "INVESTOR_RECORDS_LAYOUT",
 ]

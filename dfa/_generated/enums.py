@@ -8,7 +8,7 @@ from typing import Final
 
 
 class AssetClass(IntEnum):
-    """``enum DFAToken.AssetClass``."""
+    """``enum TokenProfile.AssetClass``."""
 
     EQUITY = 0
     DEBT = 1
@@ -21,7 +21,7 @@ class AssetClass(IntEnum):
 
 
 class CountryRule(IntEnum):
-    """``enum Eligibility.CountryRule``."""
+    """``enum EligibilitySettings.CountryRule``."""
 
     NONE = 0
     ALLOWED = 1

@@ -286,8 +286,8 @@ class DFAInsufficientBalance(RevertError):
 
 
 class DFAInvalidCategories(RevertError, ValueError):
-    """``error DFAInvalidCategories(uint8 categories)``, declared in Eligibility
-    (contracts/token/extensions/Eligibility.sol).
+    """``error DFAInvalidCategories(uint8 categories)``, declared in EligibilitySettings
+    (contracts/token/settings/EligibilitySettings.sol).
     """
 
     name = "DFAInvalidCategories"
@@ -301,8 +301,8 @@ class DFAInvalidCategories(RevertError, ValueError):
 
 
 class DFAInvalidCountry(RevertError, ValueError):
-    """``error DFAInvalidCountry(uint16 country)``, declared in Eligibility
-    (contracts/token/extensions/Eligibility.sol).
+    """``error DFAInvalidCountry(uint16 country)``, declared in EligibilitySettings
+    (contracts/token/settings/EligibilitySettings.sol).
     """
 
     name = "DFAInvalidCountry"
@@ -350,8 +350,8 @@ class DFAInvalidDecisionTerms(RevertError, ValueError):
 
 
 class DFAInvalidDenyRule(RevertError, ValueError):
-    """``error DFAInvalidDenyRule(uint256 index)``, declared in Eligibility
-    (contracts/token/extensions/Eligibility.sol).
+    """``error DFAInvalidDenyRule(uint256 index)``, declared in EligibilitySettings
+    (contracts/token/settings/EligibilitySettings.sol).
     """
 
     name = "DFAInvalidDenyRule"
@@ -376,8 +376,8 @@ class DFAInvalidDocument(RevertError, ValueError):
 
 
 class DFAInvalidGranularity(RevertError, ValueError):
-    """``error DFAInvalidGranularity(uint256 granularity)``, declared in Granular
-    (contracts/token/extensions/Granular.sol).
+    """``error DFAInvalidGranularity(uint256 granularity)``, declared in GranularitySettings
+    (contracts/token/settings/GranularitySettings.sol).
     """
 
     name = "DFAInvalidGranularity"
@@ -391,8 +391,8 @@ class DFAInvalidGranularity(RevertError, ValueError):
 
 
 class DFAInvalidJurisdiction(RevertError, ValueError):
-    """``error DFAInvalidJurisdiction(uint16 jurisdiction)``, declared in DFAToken
-    (contracts/token/DFAToken.sol).
+    """``error DFAInvalidJurisdiction(uint16 jurisdiction)``, declared in TokenProfile
+    (contracts/token/settings/TokenProfile.sol).
     """
 
     name = "DFAInvalidJurisdiction"
@@ -406,8 +406,8 @@ class DFAInvalidJurisdiction(RevertError, ValueError):
 
 
 class DFAInvalidKinds(RevertError, ValueError):
-    """``error DFAInvalidKinds(uint8 kinds)``, declared in Eligibility
-    (contracts/token/extensions/Eligibility.sol).
+    """``error DFAInvalidKinds(uint8 kinds)``, declared in EligibilitySettings
+    (contracts/token/settings/EligibilitySettings.sol).
     """
 
     name = "DFAInvalidKinds"
@@ -533,7 +533,9 @@ class DFARecoveryAlreadyExecuted(RevertError):
 
 
 class DFAReserveAuditorRequired(RevertError):
-    """``error DFAReserveAuditorRequired()``, declared in DFAToken (contracts/token/DFAToken.sol)."""
+    """``error DFAReserveAuditorRequired()``, declared in TokenProfile
+    (contracts/token/settings/TokenProfile.sol).
+    """
 
     name = "DFAReserveAuditorRequired"
     signature: ClassVar[str] = "DFAReserveAuditorRequired()"
@@ -597,8 +599,8 @@ class DFARolesKeptApart(RevertError):
 
 
 class DFASupplyCapBelowSupply(RevertError):
-    """``error DFASupplyCapBelowSupply(uint256 supplyCap, uint256 totalSupply)``, declared in SupplyCapped
-    (contracts/token/extensions/SupplyCapped.sol).
+    """``error DFASupplyCapBelowSupply(uint256 supplyCap, uint256 totalSupply)``, declared in
+    SupplyCapSettings (contracts/token/settings/SupplyCapSettings.sol).
     """
 
     name = "DFASupplyCapBelowSupply"
@@ -616,8 +618,8 @@ class DFASupplyCapBelowSupply(RevertError):
 
 
 class DFATooManyDenyRules(RevertError):
-    """``error DFATooManyDenyRules(uint256 count, uint256 max)``, declared in Eligibility
-    (contracts/token/extensions/Eligibility.sol).
+    """``error DFATooManyDenyRules(uint256 count, uint256 max)``, declared in EligibilitySettings
+    (contracts/token/settings/EligibilitySettings.sol).
     """
 
     name = "DFATooManyDenyRules"

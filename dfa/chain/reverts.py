@@ -17,13 +17,18 @@ from eth_abi import decode
 from eth_utils import to_checksum_address
 
 from dfa.errors import ERROR_CLASSES, RevertError, TransactionFailed, TransferRestricted
-from dfa.restrictions import restriction_error
+from dfa.restrictions import RESTRICTION_CLASSES, Restriction, restriction_error
 
 _ERROR_STRING = bytes.fromhex("08c379a0")
 _PANIC = bytes.fromhex("4e487b71")
 _STANDARD = {
     _ERROR_STRING: ("Error", [{"name": "message", "type": "string"}]),
     _PANIC: ("Panic", [{"name": "code", "type": "uint256"}]),
+}
+# Standard errors the token reverts with for a rule's refusal: (reason, sender argument, amount argument).
+_STANDARD_RESTRICTIONS = {
+    "ERC20InsufficientBalance": (Restriction.INSUFFICIENT_BALANCE, "sender", "needed"),
+    "ERC7943InsufficientUnfrozenBalance": (Restriction.FROZEN_TOKENS, "account", "amount"),
 }
 
 
@@ -56,6 +61,10 @@ def decode_revert(data: bytes, tx_hash: str | None = None) -> RevertError:
     cls = ERROR_CLASSES.get(bytes(data[:4]))
     if cls is not None and issubclass(cls, TransferRestricted):  # one class per reason code, shared with the pre-checks
         return restriction_error(arguments["code"], arguments["from"], arguments["to"], arguments["value"], tx_hash)
+    if name in _STANDARD_RESTRICTIONS:  # the same class as the pre-check's reason; the receiver is not in the error
+        code, sender, amount = _STANDARD_RESTRICTIONS[name]
+        figures = {"code": code, "from": arguments[sender], "to": None, "value": arguments[amount], **arguments}
+        return RESTRICTION_CLASSES[code](figures, tx_hash, name=name)
     if cls is None:  # Error(string) and Panic(uint256)
         return RevertError(arguments, tx_hash, name=name)
     return cls(arguments, tx_hash)

@@ -93,7 +93,7 @@ class TokenFactory(ContractAPI):
         return operator, issuer
 
 
-# the order in which the token's first roles are granted (RolesAdmin.initializeRoles), and in which each
+# the order in which the token's first roles are granted (RolesAdmin._initializeRoles), and in which each
 # grant is checked against the roles an account already holds (RolesAdmin._grantRole)
 _FIRST_GRANTS = ("DEFAULT_ADMIN_ROLE", "ISSUER_AGENT_ROLE", "COMPLIANCE_ROLE", "ENFORCEMENT_ROLE", "DOCUMENT_MANAGER_ROLE",
                  "OPERATOR_ROLE")

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from dfa.constants import AssetClass as AssetClass
-from dfa.constants import Eligibility
+from dfa.constants import EligibilitySettings
 from dfa.errors import ValidationError
 from dfa.issuer.documents import DocumentSpec
 from dfa.models import Model
@@ -87,7 +87,7 @@ class Rules(Model):
     """When given, only residents of these countries may hold."""
     denied_countries: frozenset[Country] = frozenset()
     """Residents and citizens (places of incorporation) of these countries may not hold."""
-    deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=Eligibility.MAX_DENY_RULES)
+    deny_rules: tuple[DenyRule, ...] = Field(default=(), max_length=EligibilitySettings.MAX_DENY_RULES)
     supply_cap: Amount | None = None
     """Most tokens that may ever be outstanding (whole units); none means no cap."""
     granularity: Amount | None = None

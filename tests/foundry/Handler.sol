@@ -2,6 +2,8 @@
 pragma solidity ^0.8.26;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC7943FungibleDeclarations} from "../../contracts/token/interfaces/IERC7943.sol";
 import {OperatorLicenseRegistry} from "../../contracts/regulator/OperatorLicenseRegistry.sol";
 import {InvestorRegistry} from "../../contracts/operator/InvestorRegistry.sol";
 import {IInvestorRegistry} from "../../contracts/operator/IInvestorRegistry.sol";
@@ -12,7 +14,7 @@ import {DFAToken} from "../../contracts/token/DFAToken.sol";
 import {DFATokenAdmin} from "../../contracts/token/DFATokenAdmin.sol";
 import {DFATokenTerms} from "../../contracts/token/DFATokenTerms.sol";
 import {Restricted} from "../../contracts/token/extensions/Restricted.sol";
-import {Eligibility} from "../../contracts/token/extensions/Eligibility.sol";
+import {EligibilitySettings} from "../../contracts/token/settings/EligibilitySettings.sol";
 import {Documents} from "../../contracts/token/extensions/Documents.sol";
 import {IssuanceDecisions} from "../../contracts/token/extensions/IssuanceDecisions.sol";
 import {DFASystem} from "./System.sol";
@@ -176,7 +178,7 @@ contract Handler is DFASystem {
     /// @dev Read from the token's storage (ERC-7201 namespace of {Enforcement}): one cheap load
     /// per word instead of a call through the proxy per wallet.
     function _enforcementState(DFAToken token) internal view returns (EnforcementState memory s) {
-        s.paused = token.paused();
+        s.paused = DFATokenAdmin(payable(address(token))).paused();
         for (uint256 i = 0; i < WALLETS; ++i) {
             address w = wallets[i];
             uint64 until = uint64(uint256(vm.load(address(token), keccak256(abi.encode(w, ENFORCEMENT_STORAGE)))));
@@ -267,7 +269,7 @@ contract Handler is DFASystem {
         uint8 expected = token.detectTransferRestriction(from, to, value);
         // a holder is judged on its standing only: the token's rules (category, kind, country, deny rules) judge the acquirer
         if (expected >= 16 && expected <= 22 && expected % 2 == 0) revert SenderJudgedOnTokenRules(address(token), from, expected);
-        DFAToken.ReferencePrice memory price = token.referencePrice();
+        DFAToken.ReferencePrice memory price = DFATokenAdmin(payable(address(token))).referencePrice();
         Receiving memory before = _receiving(token, actor, to, value, price.price, price.currency, price.setAt);
         bytes32 fromId = registry.investorIdOf(from);
         (bool ok, bytes memory ret) = _send(actor, address(token), data);
@@ -283,7 +285,7 @@ contract Handler is DFASystem {
     function _checkMinHolding(DFAToken token, bytes32 id) internal view {
         if (id == bytes32(0)) return;
         uint256 minimum = DFATokenTerms(address(token)).minHolding();
-        uint256 held = token.investorBalance(id);
+        uint256 held = DFATokenTerms(address(token)).investorBalance(id);
         if (held != 0 && held < minimum) revert BelowMinHolding(address(token), id, held, minimum);
     }
 
@@ -455,13 +457,13 @@ contract Handler is DFASystem {
         uint16[] memory countries = new uint16[](1);
         countries[0] = countrySeed % 5 == 0 ? uint16(countrySeed % 1100) : (countrySeed % 2 == 0 ? KZ : US);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
-            abi.encodeCall(_TERMS.setCountryRules, (countries, Eligibility.CountryRule(rule % 3))));
+            abi.encodeCall(_TERMS.setCountryRules, (countries, EligibilitySettings.CountryRule(rule % 3))));
     }
 
     function setDenyRules(uint256 actorSeed, uint256 tokenSeed, uint256 ruleSeed) external {
-        Eligibility.DenyRule[] memory rules = new Eligibility.DenyRule[](ruleSeed % 3);
-        if (rules.length != 0) rules[0] = Eligibility.DenyRule(0, KZ, 0, 1 << 2, 0); // resident companies
-        if (rules.length > 1) rules[1] = Eligibility.DenyRule(US, 0, uint8(ruleSeed >> 8) & 0x0e, 0, 0);
+        EligibilitySettings.DenyRule[] memory rules = new EligibilitySettings.DenyRule[](ruleSeed % 3);
+        if (rules.length != 0) rules[0] = EligibilitySettings.DenyRule(0, KZ, 0, 1 << 2, 0); // resident companies
+        if (rules.length > 1) rules[1] = EligibilitySettings.DenyRule(US, 0, uint8(ruleSeed >> 8) & 0x0e, 0, 0);
         _send(_actor(actorSeed, compliance), address(_token(tokenSeed)),
             abi.encodeCall(_TERMS.setDenyRules, (rules)));
     }
@@ -534,13 +536,13 @@ contract Handler is DFASystem {
         address from = _wallet(fromSeed);
         address to = toSeed % 10 == 0 ? from : _wallet(toSeed);
         uint256 value = _amount(amountSeed, token, from);
-        uint256 locked = token.lockedTokens(from);
+        uint256 locked = DFATokenAdmin(payable(address(token))).lockedTokens(from);
         bool ok = _enforce(_actor(actorSeed, enforcement), token,
             abi.encodeCall(_ADMIN.forcedTransfer, (from, to, value)), 0, amountSeed >> 200);
         if (!ok) return;
         if (from == to) revert ForcedTransferToSelf(address(token), from, value);
         uint256 balance = token.balanceOf(from);
-        uint256 lockedAfter = token.lockedTokens(from);
+        uint256 lockedAfter = DFATokenAdmin(payable(address(token))).lockedTokens(from);
         if (lockedAfter < _min(locked, balance)) revert LockUpShortened(address(token), from, locked, lockedAfter, balance);
     }
 
@@ -663,10 +665,6 @@ contract Handler is DFASystem {
         DFAToken token = _token(tokenSeed);
         bytes32 id = ids[valueSeed % ids.length];
         _send(actor, address(limits), abi.encodeCall(IPurchaseLimits.recordAcquisition, (id, 1, 0, "USD")));
-        _send(actor, address(token), abi.encodeCall(_TERMS.initializeDocuments, (new Documents.DocumentInput[](0))));
-        _send(actor, address(token), abi.encodeCall(_TERMS.initializeRoles, (actor, actor, actor, outsider, actor, outsider)));
-        _send(actor, address(token), abi.encodeCall(_TERMS.initializePricingAgent, (actor)));
-        _send(actor, address(token), abi.encodeCall(_ADMIN.initializePricing, ()));
         _send(actor, address(token), abi.encodeCall(
             token.initialize, (_config(), new Documents.DocumentInput[](0), actor, licences)
         ));
@@ -895,13 +893,13 @@ contract Handler is DFASystem {
     ) internal view returns (Receiving memory r) {
         IInvestorRegistry.Investor memory investor;
         (r.id, investor) = registry.identityOf(to);
-        (r.verified, r.category, r.held) = (registry.isVerified(to), investor.category, token.investorBalance(r.id));
+        (r.verified, r.category, r.held) = (registry.isVerified(to), investor.category, DFATokenTerms(address(token)).investorBalance(r.id));
         uint256 unit = 10 ** token.decimals();
         r.fiat = (value * price + unit - 1) / unit;
         (r.pushed, r.consent) = (actor != to, DFATokenAdmin(payable(address(token))).acquisitionConsent(to));
         (r.price, r.currency, r.pricedAt) = (price, currency, pricedAt);
         uint64[4] memory byCategory;
-        (r.holders, byCategory) = token.holderCounts();
+        (r.holders, byCategory) = DFATokenTerms(address(token)).holderCounts();
         r.inCategory = byCategory[r.category];
     }
 
@@ -935,7 +933,11 @@ contract Handler is DFASystem {
         revert PreCheckDisagrees(address(token), from, to, value, expected, ret);
     }
 
+    /// @dev The code of a refusal: {Restricted-DFARestricted}'s, or the one a standard error stands for.
     function _restrictionCode(bytes memory ret) internal pure returns (uint8 code) {
+        if (ret.length == 4 + 3 * 32 && bytes4(ret) == IERC20Errors.ERC20InsufficientBalance.selector) return 2;
+        bytes4 unfrozen = IERC7943FungibleDeclarations.ERC7943InsufficientUnfrozenBalance.selector;
+        if (ret.length == 4 + 3 * 32 && bytes4(ret) == unfrozen) return 5;
         if (ret.length != 4 + 4 * 32 || bytes4(ret) != Restricted.DFARestricted.selector) return type(uint8).max;
         assembly {
             code := mload(add(ret, 36))
@@ -946,11 +948,11 @@ contract Handler is DFASystem {
     /// acquisition kept its investor within the purchase limit over the window.
     function _received(DFAToken token, address to, uint256 value, Receiving memory before) internal {
         if (!before.verified) revert TokensReachedUnverified(address(token), to, value);
-        (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) = token.holdingRules();
-        uint256 held = token.investorBalance(before.id);
+        (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) = DFATokenTerms(address(token)).holdingRules();
+        uint256 held = DFATokenTerms(address(token)).investorBalance(before.id);
         if (maxBalance != 0 && held > maxBalance) revert CapExceeded(address(token), to, "maxBalance", held, maxBalance);
         if (before.held == 0) {
-            (uint64 holders, uint64[4] memory byCategory) = token.holderCounts();
+            (uint64 holders, uint64[4] memory byCategory) = DFATokenTerms(address(token)).holderCounts();
             // a cap lowered below the count stops new holders joining; one that replaces a leaving holder adds none
             if (maxHolders != 0 && holders > maxHolders && holders > before.holders) {
                 revert CapExceeded(address(token), to, "maxHolders", holders, maxHolders);

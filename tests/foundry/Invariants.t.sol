@@ -3,6 +3,7 @@ pragma solidity ^0.8.26;
 
 import {DFAToken} from "../../contracts/token/DFAToken.sol";
 import {DFATokenAdmin} from "../../contracts/token/DFATokenAdmin.sol";
+import {DFATokenTerms} from "../../contracts/token/DFATokenTerms.sol";
 import {InvestorRegistry} from "../../contracts/operator/InvestorRegistry.sol";
 import {InvariantTest} from "./lib/Vm.sol";
 import {Handler} from "./Handler.sol";
@@ -137,7 +138,7 @@ abstract contract DFAInvariants is InvariantTest {
         if (sum != supply) revert SupplyMismatch(address(token), sum, supply);
         (uint256 allocated, uint256 redeemed) = (handler.allocated(t), handler.redeemed(t));
         if (allocated - redeemed != supply) revert AllocatedMinusRedeemedIsNotSupply(address(token), allocated, redeemed, supply);
-        if (supply > token.supplyCap()) revert SupplyAboveCap(address(token), supply, token.supplyCap());
+        if (supply > DFATokenTerms(address(token)).supplyCap()) revert SupplyAboveCap(address(token), supply, DFATokenTerms(address(token)).supplyCap());
         uint256[4] memory holders;
         for (uint256 k = 0; k < ids.length; ++k) {
             uint256 held = 0;
@@ -153,7 +154,7 @@ abstract contract DFAInvariants is InvariantTest {
                 ++holders[category];
             }
         }
-        (uint64 total, uint64[4] memory byCategory) = token.holderCounts();
+        (uint64 total, uint64[4] memory byCategory) = DFATokenTerms(address(token)).holderCounts();
         if (total != holders[0]) revert HolderCountDrift(address(token), 0, total, holders[0]);
         for (uint256 c = 1; c <= 3; ++c) {
             if (byCategory[c] != holders[c]) revert HolderCountDrift(address(token), c, byCategory[c], holders[c]);

@@ -9,9 +9,10 @@ import {IPurchaseLimits} from "../../contracts/operator/IPurchaseLimits.sol";
 import {PurchaseLimits} from "../../contracts/operator/PurchaseLimits.sol";
 import {DFATokenFactory} from "../../contracts/issuer/DFATokenFactory.sol";
 import {DFAToken} from "../../contracts/token/DFAToken.sol";
+import {TokenProfile} from "../../contracts/token/settings/TokenProfile.sol";
 import {DFATokenTerms} from "../../contracts/token/DFATokenTerms.sol";
 import {Documents} from "../../contracts/token/extensions/Documents.sol";
-import {Eligibility} from "../../contracts/token/extensions/Eligibility.sol";
+import {EligibilitySettings} from "../../contracts/token/settings/EligibilitySettings.sol";
 import {IssuanceDecisions} from "../../contracts/token/extensions/IssuanceDecisions.sol";
 import {Vm} from "./lib/Vm.sol";
 
@@ -165,11 +166,11 @@ abstract contract DFASystem {
         bytes32 salt
     ) private returns (DFAToken) {
         uint16[] memory none = new uint16[](0);
-        DFAToken.TokenConfig memory config = DFAToken.TokenConfig({
+        DFAToken.TokenConfig memory config = TokenProfile.TokenConfig({
             name: name,
             symbol: symbol,
             decimals: decimals,
-            assetClass: DFAToken.AssetClass.Debt,
+            assetClass: TokenProfile.AssetClass.Debt,
             jurisdiction: KZ,
             admin: issuer,
             issuerAgent: issuerAgent,
@@ -185,13 +186,13 @@ abstract contract DFASystem {
             minHolding: 0,
             maxHolders: maxHolders,
             maxCategoryHolders: [uint64(0), maxRetailHolders, 0, 0],
-            rules: Eligibility.EligibilityConfig({
+            rules: EligibilitySettings.EligibilityConfig({
                 categories: 0x0e,
                 kinds: 0x06,
                 countryAllowlist: false,
                 allowedCountries: none,
                 deniedCountries: none,
-                denyRules: new Eligibility.DenyRule[](0)
+                denyRules: new EligibilitySettings.DenyRule[](0)
             })
         });
         vm.prank(operator);

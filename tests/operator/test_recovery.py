@@ -217,6 +217,29 @@ def test_a_recovery_keeps_each_freezes_own_order(lost):
     assert token.frozen_tokens(lost.new_wallet) == 300  # the lost wallet's order runs on, until lifted
 
 
+def test_a_recovery_announces_a_wallet_freeze_carried_to_the_replacement(lost):
+    """Before, Frozen(replacement) said 300 (the partial freeze) though the whole 1,000 arrived frozen."""
+    world, token = lost.world, lost.token
+    Enforcement(token).freeze_wallet(lost.alice.address, "Case 13", lost.enforcement_agent)
+    _complete(lost, lost.new_wallet, world, lost.second_agent)
+    receipt = token.recover_wallet(lost.alice.address, world.outsider)
+    assert token.frozen_tokens(lost.new_wallet) == 1000 and token.frozen_tokens(lost.alice.address) == 0
+    frozen = [(e["account"], e["amount"]) for e in token.receipt_events(receipt, "Frozen")]
+    # the last word on each wallet is what getFrozenTokens answers after the recovery
+    assert dict(frozen) == {lost.alice.address: 0, lost.new_wallet: token.units("1000")}
+
+
+def test_a_recovery_of_a_wallet_frozen_whole_announces_it_without_a_partial_freeze(lost):
+    world, token, acts = lost.world, lost.token, Enforcement(lost.token)
+    acts.freeze_tokens(lost.alice.address, "0", "released", lost.enforcement_agent)
+    acts.freeze_wallet(lost.alice.address, "Case 14", lost.enforcement_agent)
+    _complete(lost, lost.new_wallet, world, lost.second_agent)
+    receipt = token.recover_wallet(lost.alice.address, world.outsider)
+    assert token.frozen_tokens(lost.new_wallet) == 1000
+    frozen = [(e["account"], e["amount"]) for e in token.receipt_events(receipt, "Frozen")]
+    assert dict(frozen) == {lost.alice.address: 0, lost.new_wallet: token.units("1000")}
+
+
 def test_the_operator_alone_cannot_shorten_the_waiting_period(lost):
     """Today setRecoveryDelay(0) and a second registrar moved an investor's tokens within blocks."""
     world, registry, licenses = lost.world, lost.world.registry, lost.world.licenses

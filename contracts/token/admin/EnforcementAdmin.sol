@@ -2,7 +2,7 @@
 pragma solidity ^0.8.26;
 
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
-import {LockUps} from "../extensions/LockUps.sol";
+import {DFATokenRules} from "../DFATokenRules.sol";
 
 /**
  * @title EnforcementAdmin
@@ -19,7 +19,7 @@ import {LockUps} from "../extensions/LockUps.sol";
  * A freeze that lapses by itself is no transaction and emits nothing: the act's event carries the
  * second it lapses (`until`), and the views answer the lapse from that second on.
  */
-abstract contract EnforcementAdmin is LockUps {
+abstract contract EnforcementAdmin is DFATokenRules {
     using TransientSlot for *;
 
     // keccak256("dfa.transient.legalReference")
@@ -40,6 +40,20 @@ abstract contract EnforcementAdmin is LockUps {
     error DFAFreezeUntilInPast(uint64 until);
     error DFAWalletNotFrozen(address wallet);
     error DFAForcedTransferToSelf(address wallet);
+
+    function paused() external view returns (bool) {
+        return _settings().paused;
+    }
+
+    /// @dev Whether `wallet` is frozen now (neither sends nor receives).
+    function isFrozen(address wallet) public view returns (bool) {
+        return _isFrozen(wallet);
+    }
+
+    /// @dev When the wallet freeze of `wallet` lapses (0: not frozen; max uint64: until lifted).
+    function walletFrozenUntil(address wallet) external view returns (uint64) {
+        return _enforcementStorage().walletFrozenUntil[wallet];
+    }
 
     /**
      * @dev ERC-7943: the amount of `account`'s tokens frozen now: its whole balance while the

@@ -2,13 +2,13 @@
 pragma solidity ^0.8.26;
 
 import {IPurchaseLimits} from "../../operator/IPurchaseLimits.sol";
-import {PurchaseLimited} from "../extensions/PurchaseLimited.sol";
+import {DFATokenRules} from "../DFATokenRules.sol";
 
 /**
  * @title PricingAdmin: the pricing agent (a role the operator grants, never the issuer) sets the
  * reference price transfers are valued at; a receiver consents to acquisitions pushed to it.
  */
-abstract contract PricingAdmin is PurchaseLimited {
+abstract contract PricingAdmin is DFATokenRules {
     event ReferencePriceSet(uint256 price, bytes3 currency, uint8 minorUnits, address indexed actor);
     event AcquisitionConsentSet(address indexed receiver, uint256 value);
     event PurchaseLimitsApplied(address indexed limits, address indexed actor);
@@ -16,14 +16,9 @@ abstract contract PricingAdmin is PurchaseLimited {
     error DFAInvalidReferencePrice(uint256 price, bytes3 currency);
     error DFAPriceOutOfBounds(uint256 price, bytes3 currency, uint256 min, uint256 max, bytes3 boundsCurrency);
 
-    /**
-     * @dev Sets pricing up while the token is being initialized: the limits the operator named
-     * before the token existed apply from the start. (The pricing agent's role is granted with
-     * the others, kept apart from the issuer side: {RolesAdmin-initializeRoles}.)
-     */
-    function initializePricing() external onlyInitializing {
-        IPurchaseLimits limits = registry().purchaseLimits();
-        if (address(limits) != address(0)) _setPurchaseLimits(limits);
+    /// @dev The price transfers are valued at, and when it was set (setAt 0: never).
+    function referencePrice() external view returns (ReferencePrice memory) {
+        return _referencePrice();
     }
 
     /// @dev The operator's purchase limits, which this token applies (zero: the operator has none yet).

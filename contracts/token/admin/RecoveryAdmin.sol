@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {LockUps} from "../extensions/LockUps.sol";
+import {EnforcementAdmin} from "./EnforcementAdmin.sol";
 
 /**
  * @title RecoveryAdmin
@@ -16,7 +16,7 @@ import {LockUps} from "../extensions/LockUps.sol";
  * approved, or, when that wallet was itself recovered since, the wallet it was recovered to (the
  * registry refuses to remove a wallet a completed recovery may still have to deliver to).
  */
-abstract contract RecoveryAdmin is LockUps {
+abstract contract RecoveryAdmin is EnforcementAdmin {
     event WalletRecovered(
         address indexed lost, address indexed replacement, uint256 amount, uint256 frozenAmount, address indexed actor
     );
@@ -29,8 +29,9 @@ abstract contract RecoveryAdmin is LockUps {
      *
      * Requirements: the registry completed a recovery of `lost`; this token has not carried it out yet.
      *
-     * Emits {WalletRecovered}, {ForcedTransfer}, {IERC20-Transfer}, and {Frozen} for both wallets
-     * when frozen tokens moved.
+     * Emits {WalletRecovered}, {ForcedTransfer}, {IERC20-Transfer}, and {Frozen} for the lost wallet
+     * when it had tokens frozen (before they move) and for the replacement when what it has frozen
+     * changed (after they arrived, a carried wallet freeze included).
      */
     function recoverWallet(address lost) external {
         address replacement = registry().recoveredTo(lost);
@@ -39,11 +40,14 @@ abstract contract RecoveryAdmin is LockUps {
         require(!$.recovered[lost], DFARecoveryAlreadyExecuted(lost)); // a retired wallet receives nothing afterwards
         $.recovered[lost] = true;
         uint256 amount = balanceOf(lost);
+        uint256 replacementFrozen = getFrozenTokens(replacement);
+        if (getFrozenTokens(lost) != 0) emit Frozen(lost, 0);
         uint256 frozen = _moveFrozen(lost, replacement);
         _moveLocks(lost, replacement);
         _forceMove(lost, replacement, amount);
         uint64 walletFreeze = $.walletFrozenUntil[lost];
         if (walletFreeze > $.walletFrozenUntil[replacement]) $.walletFrozenUntil[replacement] = walletFreeze;
+        if (getFrozenTokens(replacement) != replacementFrozen) emit Frozen(replacement, getFrozenTokens(replacement));
         emit ForcedTransfer(lost, replacement, amount);
         emit WalletRecovered(lost, replacement, amount, frozen, _msgSender());
     }

@@ -7,7 +7,7 @@ import {TokenRoles} from "../extensions/TokenRoles.sol";
  * @title RolesAdmin
  * @notice Who holds which role of a token, and which roles one account may never hold together.
  * Every grant of a token's role runs here ({DFAToken} and {DFATokenAdmin} pass `grantRole` on),
- * the first ones included ({initializeRoles}).
+ * the first ones included ({_initializeRoles}).
  *
  * Kept apart ({keptApart}): the enforcement role from the issuer's admin, issuer agent and
  * compliance roles and from the operator role; the issuer's admin from the operator role; the
@@ -31,23 +31,21 @@ abstract contract RolesAdmin is TokenRoles {
     }
 
     /**
-     * @dev Grants the token's first roles while it is being initialized: the issuer's and its
-     * agents', and OPERATOR_ROLE to `operator`, which administers itself, ENFORCEMENT_ROLE and
-     * PRICING_ROLE.
+     * @dev Grants the token's first roles (at its initialization): the issuer's and its agents',
+     * and OPERATOR_ROLE to `operator`, which administers itself, ENFORCEMENT_ROLE and PRICING_ROLE.
      *
-     * Requirements: only while the token initializes; every holder is set; roles kept apart go
-     * to different accounts.
+     * Requirements: every holder is set; roles kept apart go to different accounts.
      *
      * Emits {RoleGranted} per role.
      */
-    function initializeRoles(
+    function _initializeRoles(
         address admin,
         address issuerAgent,
         address complianceAgent,
         address enforcementAgent,
         address documentManager,
         address operator
-    ) external onlyInitializing {
+    ) internal {
         address[6] memory holders = [admin, issuerAgent, complianceAgent, enforcementAgent, documentManager, operator];
         for (uint256 i = 0; i < holders.length; ++i) {
             require(holders[i] != address(0), DFAInvalidRoleHolder(_firstRoles()[i]));
@@ -62,18 +60,6 @@ abstract contract RolesAdmin is TokenRoles {
         for (uint256 i = 0; i < holders.length; ++i) {
             super._grantRole(roles[i], holders[i]);
         }
-    }
-
-    /**
-     * @dev Grants PRICING_ROLE to `pricingAgent` while the token is being initialized, after
-     * {initializeRoles}; zero grants nothing (the operator, its admin, grants it later).
-     *
-     * Requirements: only while the token initializes; the agent holds no role kept apart from pricing.
-     *
-     * Emits {RoleGranted}.
-     */
-    function initializePricingAgent(address pricingAgent) external onlyInitializing {
-        if (pricingAgent != address(0)) _grantRole(PRICING_ROLE, pricingAgent);
     }
 
     function _grantRole(bytes32 role, address account) internal virtual override returns (bool) {

@@ -1,18 +1,59 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {Eligibility} from "../extensions/Eligibility.sol";
-import {Granular} from "../extensions/Granular.sol";
-import {Holdings} from "../extensions/Holdings.sol";
-import {Restricted} from "../extensions/Restricted.sol";
-import {SupplyCapped} from "../extensions/SupplyCapped.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {EligibilitySettings} from "../settings/EligibilitySettings.sol";
+import {GranularitySettings} from "../settings/GranularitySettings.sol";
+import {HoldingSettings} from "../settings/HoldingSettings.sol";
+import {SupplyCapSettings} from "../settings/SupplyCapSettings.sol";
 
 /**
  * @title RulesAdmin
  * @notice The compliance agent changes the token's rules without redeploying it; each change
- * is an event. The rules themselves are evaluated by the extensions on every transfer.
+ * is an event, and reads them back. The rules themselves are evaluated on every transfer by the
+ * extensions ({DFATokenRules}); this writes their settings only, without the ERC-20 code.
  */
-abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
+abstract contract RulesAdmin is EligibilitySettings, HoldingSettings, SupplyCapSettings, GranularitySettings {
+    /// @dev The rules: admitted categories and kinds (bit masks), whether countries are an allowlist, deny rules.
+    function eligibilityRules()
+        external
+        view
+        returns (uint8 categories, uint8 kinds, bool countryAllowlist, DenyRule[] memory denyRules)
+    {
+        Settings storage settings = _settings();
+        return (settings.categories, settings.kinds, settings.countryAllowlist, _eligibilityStorage().denyRules);
+    }
+
+    function countryRule(uint16 country) external view returns (CountryRule) {
+        return _eligibilityStorage().countryRules[country];
+    }
+
+    /// @dev The balance of an investor summed over its wallets.
+    function investorBalance(bytes32 investorId) external view returns (uint256) {
+        return _holdingsStorage().holdings[investorId].balance;
+    }
+
+    /// @dev How many investors hold the token, overall and by category (index 1-3).
+    function holderCounts() external view returns (uint64 holders, uint64[4] memory byCategory) {
+        HoldingsStorage storage $ = _holdingsStorage();
+        return ($.holders, $.categoryHolders);
+    }
+
+    /// @dev The holding rules: maximum balance per investor, maximum holders overall and by category.
+    function holdingRules() external view returns (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) {
+        HoldingsStorage storage $ = _holdingsStorage();
+        return ($.maxBalance, $.maxHolders, $.maxCategoryHolders);
+    }
+
+    function supplyCap() external view returns (uint256) {
+        return _supplyCap();
+    }
+
+    /// @dev The smallest transferable unit, in base units.
+    function granularity() external view returns (uint256) {
+        return _granularity();
+    }
+
     /**
      * @dev Sets the investor categories that may hold (bit 1 retail, 2 qualified, 3 professional).
      *
@@ -77,7 +118,7 @@ abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
      * Emits {SupplyCapSet}.
      */
     function setSupplyCap(uint256 supplyCap_) external onlyRole(COMPLIANCE_ROLE) {
-        _setSupplyCap(supplyCap_);
+        _setSupplyCap(supplyCap_, IERC20(address(this)).totalSupply()); // the token's ERC-20, in the transfer path
     }
 
     /**
@@ -129,19 +170,5 @@ abstract contract RulesAdmin is Eligibility, Holdings, SupplyCapped, Granular {
     /// @dev The least an investor may hold after a transfer or allocation that changes its holding; 0: none.
     function minHolding() external view returns (uint256) {
         return _minHolding();
-    }
-
-    function _restriction(Move memory move)
-        internal
-        view
-        virtual
-        override(Eligibility, Holdings, SupplyCapped, Granular)
-        returns (uint8)
-    {
-        return super._restriction(move);
-    }
-
-    function _settle(Move memory move) internal virtual override(Restricted, Holdings) {
-        super._settle(move);
     }
 }

@@ -2,19 +2,17 @@
 pragma solidity ^0.8.26;
 
 import {Batchable} from "../../utils/Batchable.sol";
+import {DFATokenRules} from "../DFATokenRules.sol";
 import {IssuanceDecisions} from "./IssuanceDecisions.sol";
-import {PurchaseLimited} from "./PurchaseLimited.sol";
-import {Eligibility} from "./Eligibility.sol";
-import {Restricted} from "./Restricted.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
  * @title Allocation
  * @notice Minting under an issuance decision, and redemption. Every allocation names its
  * decision; the decision's gates are checked first, then the purchase limit at the decision's
- * issue price, then the token's rules (in `_update`).
+ * issue price, then the token's rules (in `_update`); a decision's lock-up locks what it allocates.
  */
-abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
+abstract contract Allocation is DFATokenRules, IssuanceDecisions, Batchable {
     event Allocated(bytes32 indexed decisionId, address indexed to, uint256 value, address indexed actor);
     event Redeemed(address indexed from, uint256 value, address indexed actor);
 
@@ -74,33 +72,16 @@ abstract contract Allocation is IssuanceDecisions, PurchaseLimited, Batchable {
         _decisionsStorage().allocated[decisionId] += value;
         _mint(to, value); // the token's own rules run in _update
         DecisionTerms storage terms = _currentTerms(decisionId);
-        _afterAllocation(to, value, terms);
+        if (terms.lockupUntil > block.timestamp) _lock(to, value, terms.lockupUntil);
         emit Allocated(decisionId, to, value, _msgSender());
         // last: the operator's limits contract (which never calls back) counts the acquisition
         _recordAcquisition(move, terms.price, terms.currency);
     }
-
-    /// @dev Hook for what the decision's terms leave on allocated tokens (a lock-up).
-    function _afterAllocation(address to, uint256 value, DecisionTerms storage terms) internal virtual {}
 
     function _allocationGates(bytes32 decisionId, Move memory move) private view returns (uint8) {
         uint8 code = _decisionRestriction(decisionId, move.receiver, move.value);
         if (code != Restrictions.SUCCESS) return code;
         DecisionTerms storage terms = _currentTerms(decisionId);
         return _acquisitionRestriction(move, terms.price, terms.currency, block.timestamp); // an issue price is not stale
-    }
-
-    function _restriction(Move memory move)
-        internal
-        view
-        virtual
-        override(Eligibility, PurchaseLimited)
-        returns (uint8)
-    {
-        return super._restriction(move);
-    }
-
-    function _settle(Move memory move) internal virtual override(Restricted, PurchaseLimited) {
-        super._settle(move);
     }
 }

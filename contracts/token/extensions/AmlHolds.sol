@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {PurchaseLimited} from "./PurchaseLimited.sol";
+import {Restricted} from "./Restricted.sol";
+import {PricingSettings} from "../settings/PricingSettings.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -11,7 +12,7 @@ import {Restrictions} from "../Restrictions.sol";
  * An approval is used up by the transfer and lapses at its expiry. A transfer that cannot be
  * valued in the threshold's currency (no price, a zero price, another currency) needs an approval too.
  */
-abstract contract AmlHolds is PurchaseLimited {
+abstract contract AmlHolds is Restricted, PricingSettings {
     /// @custom:storage-location erc7201:dfa.storage.AmlHolds
     struct AmlHoldsStorage {
         uint256 threshold; // minor units of `currency`; 0: no threshold
@@ -23,17 +24,6 @@ abstract contract AmlHolds is PurchaseLimited {
     bytes32 private constant AML_HOLDS_STORAGE = 0xd8a565cce7be1f3a9c5e5cc660b6cf9642c4bbd5fe4d02c78c1c04eefac66f00;
 
     event TransferApprovalUsed(address indexed from, address indexed to, uint256 value);
-
-    /// @dev The threshold above which a transfer needs an approval, and its currency.
-    function amlThreshold() public view returns (uint256 threshold, bytes3 currency) {
-        AmlHoldsStorage storage $ = _amlHoldsStorage();
-        return ($.threshold, $.currency);
-    }
-
-    /// @dev When the approval of moving `value` from `from` to `to` lapses (0: none).
-    function transferApproval(address from, address to, uint256 value) public view returns (uint64) {
-        return _amlHoldsStorage().approvals[_transferKey(from, to, value)];
-    }
 
     function _transferKey(address from, address to, uint256 value) internal pure returns (bytes32) {
         return keccak256(abi.encode(from, to, value));
@@ -52,12 +42,12 @@ abstract contract AmlHolds is PurchaseLimited {
         }
         AmlHoldsStorage storage $ = _amlHoldsStorage();
         uint256 value = move.value;
-        ReferencePrice memory price = referencePrice();
+        ReferencePrice memory price = _referencePrice();
         return price.price == 0 || price.currency != $.currency || _fiatValue(value, price.price) > $.threshold;
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
-        if (_needsApproval(move) && transferApproval(move.from, move.to, move.value) <= block.timestamp) {
+        if (_needsApproval(move) && _amlHoldsStorage().approvals[_transferKey(move.from, move.to, move.value)] <= block.timestamp) {
             return Restrictions.AML_APPROVAL_REQUIRED;
         }
         return super._restriction(move);

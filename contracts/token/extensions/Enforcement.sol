@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 import {Restricted} from "./Restricted.sol";
-import {TokenRoles} from "./TokenRoles.sol";
-import {Eligibility} from "./Eligibility.sol";
 import {Restrictions} from "../Restrictions.sol";
-import {IERC7943FungibleDeclarations} from "../interfaces/IERC7943.sol";
 
 /**
  * @title Enforcement
@@ -22,11 +18,9 @@ import {IERC7943FungibleDeclarations} from "../interfaces/IERC7943.sol";
  * shortened by another. {_frozenTokens} sums the tranches that have not lapsed (ERC-7943's
  * `getFrozenTokens`, in the admin module, adds a whole-wallet freeze).
  *
- * ERC-7943's events ({Frozen}, {ForcedTransfer}) and errors are declared here, once, for both halves
- * of the token ({IERC7943FungibleDeclarations}).
+ * ERC-7943's events ({Frozen}, {ForcedTransfer}) and errors are declared once, in the core ({Restricted}).
  */
-abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
-    using TransientSlot for *;
+abstract contract Enforcement is Restricted {
 
     uint64 internal constant INDEFINITELY = type(uint64).max;
     /// @dev Live frozen tranches a wallet keeps apart; beyond, a new one merges into the longest (never lenient).
@@ -42,8 +36,6 @@ abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
 
     // keccak256(abi.encode(uint256(keccak256("dfa.storage.Enforcement")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant ENFORCEMENT_STORAGE = 0xb83d615eedfd3400dd4d5021f75ba8891ae2cc4afc96a3d82991348303ef0500;
-    // keccak256("dfa.transient.rulesBypassed")
-    bytes32 private constant RULES_BYPASSED = 0xe76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f;
 
     /// @dev The same act with its legal basis and who carried it out.
     event ForcedTransferExecuted(
@@ -54,17 +46,13 @@ abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
     error DFAForcedTransferToUnverified(address to);
     error DFAInsufficientBalance(address from, uint256 balance, uint256 needed);
 
-    function paused() public view returns (bool) {
-        return _settings().paused;
-    }
-
     /// @dev Whether `wallet` is frozen now (neither sends nor receives).
-    function isFrozen(address wallet) public view returns (bool) {
+    function _isFrozen(address wallet) internal view returns (bool) {
         return _enforcementStorage().walletFrozenUntil[wallet] > block.timestamp;
     }
 
     /// @dev The part of `account`'s balance frozen now by partial freezes (a wallet freeze aside).
-    function _frozenTokens(address account) internal view returns (uint256 frozen) {
+    function _frozenTokens(address account) internal view virtual override returns (uint256 frozen) {
         uint256[] storage tranches = _enforcementStorage().frozenTokens[account];
         for (uint256 i = 0; i < tranches.length; ++i) {
             uint256 tranche = tranches[i];
@@ -72,20 +60,13 @@ abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
         }
     }
 
-    /// @dev When the wallet freeze of `wallet` lapses (0: not frozen; max uint64: until lifted).
-    function walletFrozenUntil(address wallet) external view returns (uint64) {
-        return _enforcementStorage().walletFrozenUntil[wallet];
-    }
-
     /// @dev Moves tokens whatever freezes and rules say. Free tokens leave first; frozen ones that
     /// must leave too stop being frozen (what stays frozen is never above what stays held). The
     /// caller announces the change ({Frozen}) before the move, as ERC-7943 asks.
-    function _forceMove(address from, address to, uint256 amount) internal virtual {
+    function _forceMove(address from, address to, uint256 amount) internal virtual override {
         uint256 balance = balanceOf(from);
         require(balance >= amount, DFAInsufficientBalance(from, balance, amount));
-        RULES_BYPASSED.asBoolean().tstore(true);
-        _transfer(from, to, amount);
-        RULES_BYPASSED.asBoolean().tstore(false);
+        super._forceMove(from, to, amount);
         uint256 remaining = balance - amount;
         if (_frozenTokens(from) > remaining) {
             uint256[] storage tranches = _enforcementStorage().frozenTokens[from];
@@ -113,8 +94,8 @@ abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
         }
     }
 
-    /// @dev Moves every live frozen tranche of `from` to `to`, each keeping its own lapse (a recovery),
-    /// with {Frozen} for both wallets when anything moved. Returns the amount moved. `to` keeps at
+    /// @dev Moves every live frozen tranche of `from` to `to`, each keeping its own lapse (a recovery;
+    /// the caller announces the change, {Frozen}). Returns the amount moved. `to` keeps at
     /// most {MAX_FREEZES} live tranches: beyond, a tranche merges into its first, which then lapses
     /// at the later of both (never lenient).
     function _moveFrozen(address from, address to) internal returns (uint256 moved) {
@@ -140,14 +121,6 @@ abstract contract Enforcement is Eligibility, IERC7943FungibleDeclarations {
             }
         }
         delete $.frozenTokens[from];
-        if (moved != 0) {
-            emit Frozen(from, 0);
-            emit Frozen(to, _frozenTokens(to));
-        }
-    }
-
-    function _rulesBypassed() internal view virtual override returns (bool) {
-        return RULES_BYPASSED.asBoolean().tload();
     }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {

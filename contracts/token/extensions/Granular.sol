@@ -2,45 +2,15 @@
 pragma solidity ^0.8.26;
 
 import {Restricted} from "./Restricted.sol";
-import {TokenRoles} from "./TokenRoles.sol";
+import {GranularitySettings} from "../settings/GranularitySettings.sol";
 import {Restrictions} from "../Restrictions.sol";
 
-/// @title Granular: every amount moved is a multiple of the token's smallest transferable unit.
-abstract contract Granular is Restricted, TokenRoles {
-    /// @custom:storage-location erc7201:dfa.storage.Granular
-    struct GranularStorage {
-        uint256 granularity;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Granular")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant GRANULAR_STORAGE = 0x3fa6223cf98682b845515e3af0a6d59658a77f085a784863383750cc87933c00;
-
-    event GranularitySet(uint256 granularity, address indexed actor);
-
-    error DFAInvalidGranularity(uint256 granularity);
-
-    /// @dev The smallest transferable unit, in base units.
-    function granularity() public view returns (uint256) {
-        return _granularStorage().granularity;
-    }
-
-    function _setGranularity(uint256 granularity_) internal {
-        require(granularity_ != 0, DFAInvalidGranularity(granularity_));
-        _granularStorage().granularity = granularity_;
-        _setFeature(FEATURE_GRANULARITY, granularity_ != 1);
-        emit GranularitySet(granularity_, _msgSender());
-    }
-
+/// @title Granular: every amount moved is a multiple of the token's smallest transferable unit ({GranularitySettings}).
+abstract contract Granular is Restricted, GranularitySettings {
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
-        if (move.settings.features & FEATURE_GRANULARITY != 0 && move.value % _granularStorage().granularity != 0) {
+        if (move.settings.features & FEATURE_GRANULARITY != 0 && move.value % _granularity() != 0) {
             return Restrictions.GRANULARITY;
         }
         return super._restriction(move);
-    }
-
-    function _granularStorage() private pure returns (GranularStorage storage $) {
-        assembly {
-            $.slot := GRANULAR_STORAGE
-        }
     }
 }

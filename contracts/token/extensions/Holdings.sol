@@ -2,7 +2,8 @@
 pragma solidity ^0.8.26;
 
 import {InvestorRecords} from "../../operator/InvestorRecords.sol";
-import {Eligibility} from "./Eligibility.sol";
+import {Restricted} from "./Restricted.sol";
+import {HoldingSettings} from "../settings/HoldingSettings.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -18,73 +19,8 @@ import {Restrictions} from "../Restrictions.sol";
  * drift; the caps are checked on transfers and allocations (an enforcement act may exceed them),
  * and cost reads only when set.
  */
-abstract contract Holdings is Eligibility {
+abstract contract Holdings is Restricted, HoldingSettings {
     using InvestorRecords for uint256;
-
-    struct Holding {
-        uint248 balance; // summed over the investor's wallets
-        uint8 category; // the category it is counted under while it holds
-    }
-
-    /// @custom:storage-location erc7201:dfa.storage.Holdings
-    struct HoldingsStorage {
-        mapping(bytes32 investorId => Holding) holdings;
-        uint256 maxBalance; // 0: no maximum
-        uint64 holders;
-        uint64 maxHolders; // 0: no maximum
-        uint64[4] categoryHolders; // by category 1-3
-        uint64[4] maxCategoryHolders; // 0: no maximum
-        uint256 minHolding; // 0: no minimum
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Holdings")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant HOLDINGS_STORAGE = 0xdacb96a2015c05bd2949cd363e56323349dd91020dd1f8b6b1a05d0828696700;
-
-    event MaxBalanceSet(uint256 maxBalance, address indexed actor);
-    event MaxHoldersSet(uint64 maxHolders, uint64[4] maxCategoryHolders, address indexed actor);
-    event MinHoldingSet(uint256 minHolding, address indexed actor);
-
-    /// @dev The balance of an investor summed over its wallets.
-    function investorBalance(bytes32 investorId) external view returns (uint256) {
-        return _holdingsStorage().holdings[investorId].balance;
-    }
-
-    /// @dev How many investors hold the token, overall and by category (index 1-3).
-    function holderCounts() external view returns (uint64 holders, uint64[4] memory byCategory) {
-        HoldingsStorage storage $ = _holdingsStorage();
-        return ($.holders, $.categoryHolders);
-    }
-
-    /// @dev The holding rules: maximum balance per investor, maximum holders overall and by category.
-    function holdingRules() external view returns (uint256 maxBalance, uint64 maxHolders, uint64[4] memory maxByCategory) {
-        HoldingsStorage storage $ = _holdingsStorage();
-        return ($.maxBalance, $.maxHolders, $.maxCategoryHolders);
-    }
-
-    function _setMaxBalance(uint256 maxBalance) internal {
-        _holdingsStorage().maxBalance = maxBalance;
-        _setFeature(FEATURE_MAX_BALANCE, maxBalance != 0);
-        emit MaxBalanceSet(maxBalance, _msgSender());
-    }
-
-    function _setMinHolding(uint256 minHolding) internal {
-        _holdingsStorage().minHolding = minHolding;
-        _setFeature(FEATURE_MIN_HOLDING, minHolding != 0);
-        emit MinHoldingSet(minHolding, _msgSender());
-    }
-
-    function _minHolding() internal view returns (uint256) {
-        return _holdingsStorage().minHolding;
-    }
-
-    function _setMaxHolders(uint64 maxHolders, uint64[4] calldata maxCategoryHolders) internal {
-        HoldingsStorage storage $ = _holdingsStorage();
-        ($.maxHolders, $.maxCategoryHolders) = (maxHolders, maxCategoryHolders);
-        bool capped = maxHolders != 0 || maxCategoryHolders[1] != 0 || maxCategoryHolders[2] != 0
-            || maxCategoryHolders[3] != 0;
-        _setFeature(FEATURE_HOLDER_CAPS, capped);
-        emit MaxHoldersSet(maxHolders, maxCategoryHolders, _msgSender());
-    }
 
     function _restriction(Move memory move) internal view virtual override returns (uint8) {
         bool capped = move.settings.features & (FEATURE_MAX_BALANCE | FEATURE_HOLDER_CAPS | FEATURE_MIN_HOLDING) != 0;
@@ -149,12 +85,6 @@ abstract contract Holdings is Eligibility {
                 holding.category = category;
             }
             holding.balance += uint248(value);
-        }
-    }
-
-    function _holdingsStorage() private pure returns (HoldingsStorage storage $) {
-        assembly {
-            $.slot := HOLDINGS_STORAGE
         }
     }
 }

@@ -4,7 +4,7 @@ pragma solidity ^0.8.26;
 import {IOperatorLicenseRegistry} from "../../regulator/IOperatorLicenseRegistry.sol";
 import {LicenseScopes} from "../../regulator/LicenseScopes.sol";
 import {InvestorRecords} from "../../operator/InvestorRecords.sol";
-import {Eligibility} from "./Eligibility.sol";
+import {TokenSettings} from "../settings/TokenSettings.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -15,7 +15,7 @@ import {Restrictions} from "../Restrictions.sol";
  * operator's issuance licence in force. This holds the decisions and their gates; allocating
  * is in {Allocation}, publishing, amending and reading in {DecisionsAdmin}.
  */
-abstract contract IssuanceDecisions is Eligibility {
+abstract contract IssuanceDecisions is TokenSettings {
     struct DecisionTerms {
         bytes32 documentHash; // hash of the published decision (prospectus, white paper)
         uint256 cap; // most base units ever allocated under the decision

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.26;
 
-import {Enforcement} from "./Enforcement.sol";
+import {Restricted} from "./Restricted.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
  * @title LockUps
  * @notice Tokens allocated under a decision with a lock-up cannot leave their wallet before it
  * ends. Each wallet keeps its locked tranches (amount, end); a tranche stops counting the
- * second it ends. Checked last, after every other rule has passed. Enforcement acts move or
- * shrink locks with the tokens; they never leave more locked than held.
+ * second it ends. Checked last, after every other rule has passed (what a freeze holds counts
+ * as unavailable too). Enforcement acts move or shrink locks with the tokens; they never leave
+ * more locked than held.
  */
-abstract contract LockUps is Enforcement {
+abstract contract LockUps is Restricted {
     struct Lock {
         uint192 amount;
         uint64 until;
@@ -29,16 +30,11 @@ abstract contract LockUps is Enforcement {
     event TokensLocked(address indexed wallet, uint256 amount, uint64 until);
 
     /// @dev How much of `wallet`'s balance is locked now.
-    function lockedTokens(address wallet) public view returns (uint256 locked) {
+    function _lockedTokens(address wallet) internal view returns (uint256 locked) {
         Lock[] storage locks = _lockUpsStorage().locks[wallet];
         for (uint256 i = 0; i < locks.length; ++i) {
             if (locks[i].until > block.timestamp) locked += locks[i].amount;
         }
-    }
-
-    /// @dev The wallet's lock tranches (some may have ended).
-    function locksOf(address wallet) external view returns (Lock[] memory) {
-        return _lockUpsStorage().locks[wallet];
     }
 
     /// @dev Locks `amount` of `wallet` until `until`. Ended tranches are dropped first; a wallet
@@ -98,14 +94,14 @@ abstract contract LockUps is Enforcement {
             return code;
         }
         address from = move.from;
-        uint256 locked = lockedTokens(from);
+        uint256 locked = _lockedTokens(from);
         if (locked != 0 && move.value + _frozenTokens(from) + locked > balanceOf(from)) {
             return Restrictions.LOCKED_TOKENS;
         }
         return Restrictions.SUCCESS;
     }
 
-    function _lockUpsStorage() private pure returns (LockUpsStorage storage $) {
+    function _lockUpsStorage() internal pure returns (LockUpsStorage storage $) {
         assembly {
             $.slot := LOCK_UPS_STORAGE
         }

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.26;
 
 import {IERC1404} from "../interfaces/IERC1404.sol";
-import {Eligibility} from "./Eligibility.sol";
+import {DFATokenRules} from "../DFATokenRules.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -12,7 +12,7 @@ import {Restrictions} from "../Restrictions.sol";
  * to the zero address is refused as a wallet not registered (ERC-20 refuses it too); a redemption
  * (a burn) is asked with `detectRedemptionRestriction` of the admin module.
  */
-abstract contract PreChecks is Eligibility, IERC1404 {
+abstract contract PreChecks is DFATokenRules, IERC1404 {
     /// @inheritdoc IERC1404
     function detectTransferRestriction(address from, address to, uint256 value) external view returns (uint8) {
         if (from == address(0)) return Restrictions.SENDER_NOT_REGISTERED;

@@ -2,8 +2,8 @@
 pragma solidity ^0.8.26;
 
 import {InvestorRecords} from "../../operator/InvestorRecords.sol";
-import {IPurchaseLimits} from "../../operator/IPurchaseLimits.sol";
-import {Eligibility} from "./Eligibility.sol";
+import {Restricted} from "./Restricted.sol";
+import {PricingSettings} from "../settings/PricingSettings.sol";
 import {Restrictions} from "../Restrictions.sol";
 
 /**
@@ -21,68 +21,8 @@ import {Restrictions} from "../Restrictions.sol";
  * or has agreed on this token to acquire at least that much, which the acquisition uses up.
  * Moves between wallets of one investor and enforcement acts are not acquisitions.
  */
-abstract contract PurchaseLimited is Eligibility {
+abstract contract PurchaseLimited is Restricted, PricingSettings {
     using InvestorRecords for uint256;
-
-    struct ReferencePrice {
-        uint256 price; // one whole token, in minor units of `currency`
-        bytes3 currency;
-        uint8 minorUnits;
-        uint40 setAt;
-    }
-
-    /// @custom:storage-location erc7201:dfa.storage.PurchaseLimited
-    struct PurchaseLimitedStorage {
-        IPurchaseLimits limits; // the operator's, as its registry named them; zero: none
-        bytes3 currency; // of the reference price (packed with `limits`: a limited transfer reads two slots)
-        uint8 minorUnits;
-        uint40 setAt;
-        uint8 decimals; // the token's, copied here with the limits or a price: valuing a move reads no other slot
-        uint256 price;
-        // base units a receiver agrees to acquire by push; type(uint256).max: any, never used up
-        mapping(address receiver => uint256 value) consents;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("dfa.storage.PurchaseLimited")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant PURCHASE_LIMITED_STORAGE =
-        0xaa1866a7c32009b46e3322c9132cab3c5201c5970fcc440e85f6f567e55e0100;
-
-    /// @dev The price transfers are valued at, and when it was set (setAt 0: never).
-    function referencePrice() public view returns (ReferencePrice memory) {
-        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
-        return ReferencePrice($.price, $.currency, $.minorUnits, $.setAt);
-    }
-
-    function _setReferencePrice(uint256 price, bytes3 currency, uint8 minorUnits) internal {
-        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
-        ($.price, $.currency, $.minorUnits, $.setAt) = (price, currency, minorUnits, uint40(block.timestamp));
-        $.decimals = decimals(); // same slot as the currency: no extra write
-    }
-
-    function _appliedLimits() internal view returns (IPurchaseLimits) {
-        return _purchaseLimitedStorage().limits;
-    }
-
-    /// @dev Applies the limits the registry names (none: zero).
-    function _setPurchaseLimits(IPurchaseLimits limits) internal {
-        PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
-        ($.limits, $.decimals) = (limits, decimals());
-        _setFeature(FEATURE_PURCHASE_LIMITS, address(limits) != address(0));
-    }
-
-    function _setConsent(address receiver, uint256 value) internal {
-        _purchaseLimitedStorage().consents[receiver] = value;
-    }
-
-    function _consentOf(address receiver) internal view returns (uint256) {
-        return _purchaseLimitedStorage().consents[receiver];
-    }
-
-    /// @dev Fiat value (minor units) of `value` base units at `price` per whole token, rounded up.
-    function _fiatValue(uint256 value, uint256 price) internal view returns (uint256) {
-        uint256 unit = 10 ** _purchaseLimitedStorage().decimals;
-        return (value * price + unit - 1) / unit;
-    }
 
     /// @dev The limits' answer for the move's receiver acquiring it at `price` in `currency`, priced
     /// at `pricedAt` (0 when no limit applies).
@@ -134,12 +74,6 @@ abstract contract PurchaseLimited is Eligibility {
         if (limited && move.from != address(0) && move.to != address(0) && !_rulesBypassed()) {
             PurchaseLimitedStorage storage $ = _purchaseLimitedStorage();
             _recordAcquisition(move, $.price, $.currency);
-        }
-    }
-
-    function _purchaseLimitedStorage() private pure returns (PurchaseLimitedStorage storage $) {
-        assembly {
-            $.slot := PURCHASE_LIMITED_STORAGE
         }
     }
 }

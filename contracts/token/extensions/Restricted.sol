@@ -2,33 +2,31 @@
 pragma solidity ^0.8.26;
 
 import {ERC20Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/ERC20Upgradeable.sol";
-import {IInvestorRegistry} from "../../operator/IInvestorRegistry.sol";
+import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
+import {TokenSettings} from "../settings/TokenSettings.sol";
 import {Restrictions} from "../Restrictions.sol";
+import {IERC7943FungibleDeclarations} from "../interfaces/IERC7943.sol";
 
 /**
  * @title Restricted
- * @notice The one place where a mint, transfer or burn is checked. Every rule is a small
- * extension overriding {_restriction}, a view; {_update} reverts with its code, and the
- * pre-checks ({PreChecks}) return the very same code. So the answer given beforehand and the
- * refusal cannot disagree.
+ * @notice The core every rule extends: the one place where a mint, transfer or burn is checked.
+ * Every rule is a small extension of this core alone (as OpenZeppelin's `ERC20Pausable` and
+ * `ERC20Capped` extend `ERC20`) overriding {_restriction}, a view; {_update} reverts with its
+ * code, and the pre-checks return the very same code. So the answer given beforehand and the
+ * refusal cannot disagree. The rule set and its order are declared once, in {DFATokenRules}.
  *
  * Gas: a move is described once ({Move}): both parties' registry records come from one call,
- * and the per-move settings of every rule from one storage slot ({Settings}), whose feature
- * bits let a rule that is off cost nothing. Rules and bookkeeping ({_settle}) read the move,
- * never the registry again.
+ * and the per-move settings of every rule from one storage slot ({TokenSettings-Settings}), whose
+ * feature bits let a rule that is off cost nothing. Rules and bookkeeping ({_settle}) read the
+ * move, never the registry again.
+ *
+ * Where a standard names the refusal, {_update} reverts with the standard's error, so a client
+ * without this token's ABI still reads it: ERC-6093's `ERC20InsufficientBalance`, ERC-7943's
+ * `ERC7943InsufficientUnfrozenBalance`; every other rule's refusal is {DFARestricted} with its code.
+ * ERC-7943's events and errors are declared here, once, for every module of the token.
  */
-abstract contract Restricted is ERC20Upgradeable {
-    /// @dev What every rule reads, in one slot so that a move loads it once.
-    /// @custom:storage-location erc7201:dfa.storage.Settings
-    struct Settings {
-        IInvestorRegistry registry; // the operator's register of investors
-        bool paused;
-        uint8 categories; // bit (1 << category) set: the category may hold
-        uint8 kinds; // bit (1 << kind) set: the kind may hold
-        bool countryAllowlist; // when set, only residents of Allowed countries may hold
-        uint8 denyRules; // how many deny rules there are
-        uint16 features; // FEATURE_* bits: the optional rules and states in use
-    }
+abstract contract Restricted is ERC20Upgradeable, TokenSettings, IERC7943FungibleDeclarations {
+    using TransientSlot for *;
 
     /// @dev A mint (`from` zero), transfer or burn (`to` zero), with what its rules need.
     struct Move {
@@ -40,41 +38,15 @@ abstract contract Restricted is ERC20Upgradeable {
         Settings settings;
     }
 
-    /// @custom:storage-location erc7201:dfa.storage.Decimals
-    struct DecimalsStorage {
-        uint8 decimals;
-    }
-
-    uint16 internal constant FEATURE_MAX_BALANCE = 1 << 0;
-    uint16 internal constant FEATURE_HOLDER_CAPS = 1 << 1;
-    uint16 internal constant FEATURE_AML = 1 << 2;
-    uint16 internal constant FEATURE_PURCHASE_LIMITS = 1 << 3; // the operator named its purchase limits
-    uint16 internal constant FEATURE_GRANULARITY = 1 << 4;
-    uint16 internal constant FEATURE_FREEZES = 1 << 5; // some wallet or tokens were frozen once
-    uint16 internal constant FEATURE_LOCKS = 1 << 6; // some tokens were locked up once
-    uint16 internal constant FEATURE_COUNTRY_RULES = 1 << 7; // some country has a rule
-    uint16 internal constant FEATURE_MIN_HOLDING = 1 << 8;
-
-    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Settings")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant SETTINGS_STORAGE = 0x29b1ee892303b0a8b5f191c6777f7242a7efd742610b484117820de7609f7e00;
-    // keccak256(abi.encode(uint256(keccak256("dfa.storage.Decimals")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant DECIMALS_STORAGE = 0xebf51d09024ce3c1528ce9da139299853d6e37a270dfb8a4ac7d6f28e4c97900;
+    // keccak256("dfa.transient.rulesBypassed")
+    bytes32 private constant RULES_BYPASSED = 0xe76958c306ba28390351e346aff21708b414cbdadfecb5c7513048fbe2ce363f;
 
     /// @dev A rule refused moving `value` from `from` to `to`; `code` is a {Restrictions} code.
     error DFARestricted(uint8 code, address from, address to, uint256 value);
 
-    /// @dev The operator's register of investors the token's rules read.
-    function registry() public view returns (IInvestorRegistry) {
-        return _settings().registry;
-    }
-
-    /// @dev Set per token (0 for shares); kept here so that every module of the token values amounts alike.
+    /// @dev Set per token (0 for shares); kept apart from ERC-20 so that every module of the token values amounts alike.
     function decimals() public view virtual override returns (uint8) {
-        return _decimalsStorage().decimals;
-    }
-
-    function _setDecimals(uint8 decimals_) internal {
-        _decimalsStorage().decimals = decimals_;
+        return _decimals();
     }
 
     /// @dev The move of `value` from `from` to `to` as the rules see it now (one registry call).
@@ -100,36 +72,40 @@ abstract contract Restricted is ERC20Upgradeable {
     /// @dev Bookkeeping after the balances moved; runs for enforcement acts too, so counts never drift.
     function _settle(Move memory move) internal virtual {}
 
+    /// @dev The part of `account`'s balance a freeze holds now (none here; {Enforcement} adds freezes).
+    function _frozenTokens(address account) internal view virtual returns (uint256) {}
+
+    /// @dev Moves tokens by an enforcement act (court order, recovery): the rules' checks are
+    /// skipped, their bookkeeping is not. Extensions adjust what they hold on `from` after the move.
+    function _forceMove(address from, address to, uint256 amount) internal virtual {
+        RULES_BYPASSED.asBoolean().tstore(true);
+        _transfer(from, to, amount);
+        RULES_BYPASSED.asBoolean().tstore(false);
+    }
+
     function _update(address from, address to, uint256 value) internal virtual override {
         Move memory move = _move(from, to, value);
         if (!_rulesBypassed()) {
             uint8 code = _restriction(move);
-            if (code != Restrictions.SUCCESS) revert DFARestricted(code, from, to, value);
+            if (code != Restrictions.SUCCESS) _refuse(code, move);
         }
         super._update(from, to, value);
         _settle(move);
     }
 
-    /// @dev True only while an enforcement action (court order, recovery) moves tokens: the
-    /// rules' checks are skipped, their bookkeeping is not.
-    function _rulesBypassed() internal view virtual returns (bool) {
-        return false;
+    /// @dev True only while an enforcement act moves tokens ({_forceMove}).
+    function _rulesBypassed() internal view returns (bool) {
+        return RULES_BYPASSED.asBoolean().tload();
     }
 
-    function _setFeature(uint16 feature, bool on) internal {
-        Settings storage settings = _settings();
-        settings.features = on ? settings.features | feature : settings.features & ~feature;
-    }
-
-    function _settings() internal pure returns (Settings storage $) {
-        assembly {
-            $.slot := SETTINGS_STORAGE
+    /// @dev Reverts with the standard error that names the refusal `code`, else {DFARestricted}.
+    function _refuse(uint8 code, Move memory move) private view {
+        (address from, uint256 value) = (move.from, move.value);
+        if (code == Restrictions.INSUFFICIENT_BALANCE) revert ERC20InsufficientBalance(from, balanceOf(from), value);
+        if (code == Restrictions.FROZEN_TOKENS) {
+            (uint256 balance, uint256 frozen) = (balanceOf(from), _frozenTokens(from));
+            revert ERC7943InsufficientUnfrozenBalance(from, value, balance > frozen ? balance - frozen : 0);
         }
-    }
-
-    function _decimalsStorage() private pure returns (DecimalsStorage storage $) {
-        assembly {
-            $.slot := DECIMALS_STORAGE
-        }
+        revert DFARestricted(code, from, move.to, value);
     }
 }
