@@ -20,7 +20,7 @@ def funded_signers(client: Client, number: int) -> list[KeySigner]:
     signers = [KeySigner(Account.create()) for _ in range(number)]
     funder = client.dev_accounts()[-1]
     for signer in signers:
-        client.transact(funder, signer.address, b"", value=10**18)
+        client.transact(signer.address, b"", funder, value=10**18)
     return signers
 
 

@@ -54,7 +54,7 @@ class Deployed:
     def deploy(cls, client: Client, artifact: dict[str, Any], args: list | tuple, signer: Signer) -> tuple[Deployed, TxReceipt]:
         constructor = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
         data = HexBytes(artifact["bytecode"]) + encode([abi_type(i) for i in constructor["inputs"]], list(args))
-        receipt = client.transact(signer, None, data)
+        receipt = client.transact(None, data, signer)
         return cls.at(client, artifact, receipt["contractAddress"]), receipt
 
     @classmethod
@@ -62,7 +62,7 @@ class Deployed:
         return cls(client, client.w3.eth.contract(address=address, abi=artifact["abi"]))
 
     def send(self, signer: Signer, function: str, *args: Any, gas: int | None = None) -> TxReceipt:
-        return self.client.send(signer, self.contract, function, *args, gas=gas)
+        return self.client.send(self.contract, function, *args, signer=signer, gas=gas)
 
     def call(self, function: str, *args: Any) -> Any:
         return self.client.call(self.contract, function, *args)

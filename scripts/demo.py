@@ -162,7 +162,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
             lambda: token.allocate(decision, onboarded[0][1].wallet, "1000", agent))
     refused("an allocation below the minimum subscription", restrictions.BelowMinimumSubscription,
             lambda: token.allocate(decision, wallets[1].address, "99.99", agent))
-    client.transact(regulator, wallets[1].address, b"", value=10**17)  # gas money for the holder
+    client.transact(wallets[1].address, b"", regulator, value=10**17)  # gas money for the holder
     token.transfer(wallets[4].address, "1250.50", wallets[1])
     print(f"  the {onboarded[1][0]} transferred 1,250.50 to the {onboarded[4][0]}")
     refused("a transfer to a wallet nobody registered", restrictions.ReceiverNotRegistered,
@@ -194,7 +194,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
                     kind="individual", country="US", residency="US", kyc_valid_until=client.now() + 365 * DAY),
     ], registrar)
     for investor in (retail, american):
-        client.transact(regulator, investor.address, b"", value=10**17)  # gas money
+        client.transact(investor.address, b"", regulator, value=10**17)  # gas money
     refused("an allocation the retail investor did not ask for", restrictions.AcquisitionNotConsented,
             lambda: units.allocate("ATU-2026-01", retail.address, "7", agent))
     units.consent_to_acquire("20", retail)
@@ -224,7 +224,7 @@ def run(client: Client, csv_dir: str | None = None) -> dict:
     miner = onboarded[4][1]
     replacement = KeySigner(Account.create())
     second_registrar = KeySigner(Account.create())
-    client.transact(regulator, second_registrar.address, b"", value=10**17)
+    client.transact(second_registrar.address, b"", regulator, value=10**17)
     registry.add_registrar(second_registrar.address, operator_a)
     registry.add_wallet(miner.investor_id, replacement.address, registrar)
     registry.request_recovery(miner.wallet, replacement.address, "KYC re-verification 2026-17", registrar)

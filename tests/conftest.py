@@ -149,14 +149,14 @@ def market(world) -> Market:
     dev = client.dev_accounts()
     roles = dict(zip(("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "document_manager"), dev[4:9]))
     roles["pricing_agent"] = KeySigner(Account.create())  # the operator's choice: neither the admin nor the issuer agent
-    client.transact(dev[9], roles["pricing_agent"].address, b"", value=10**18)
+    client.transact(roles["pricing_agent"].address, b"", dev[9], value=10**18)
     factory = TokenFactory.deploy(client, world.licenses, world.regulator)
     token = factory.create_token(bond_spec(world, roles), world.registry, world.operator, admin=roles["admin"])
     investors = {name: KeySigner(Account.create()) for name in INVESTORS}
     ids = {}
     batch = []
     for n, (name, (category, kind, country, residency, flags)) in enumerate(INVESTORS.items()):
-        client.transact(dev[9], investors[name].address, b"", value=10**18)
+        client.transact(investors[name].address, b"", dev[9], value=10**18)
         ids[name] = investor_id(f"market-{name}", SALT)
         batch.append(NewInvestor(investor_id=ids[name], wallet=investors[name].address, category=category, kind=kind,
                                  country=country, residency=residency, kyc_valid_until=client.now() + YEAR,

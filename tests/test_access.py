@@ -26,8 +26,8 @@ def _setup(world):
     world.registry.add_wallet(investor.investor_id, world.wallets[1], world.registrar)
     id_bytes = bytes.fromhex(investor.investor_id[2:])
     other = world.wallets[2]
-    world.client.send(world.regulator, world.licenses.contract, "grantLicense", other, b"L2".ljust(32, b"\0"),
-                      bytes(32), 4, world.client.now() + YEAR)
+    world.client.send(world.licenses.contract, "grantLicense", other, b"L2".ljust(32, b"\0"),
+                      bytes(32), 4, world.client.now() + YEAR, signer=world.regulator)
     return id_bytes, other
 
 
@@ -91,23 +91,23 @@ def test_only_the_intended_role_may_call(world, name, function, allowed):
         if actor == allowed:
             continue
         with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
-            world.client.send(signer, contract, function, *arguments)
+            world.client.send(contract, function, *arguments, signer=signer)
         assert refused.value.account == signer.address
-    world.client.send(getattr(world, allowed), contract, function, *arguments)
+    world.client.send(contract, function, *arguments, signer=getattr(world, allowed))
 
 
 def test_reinstate_and_reactivate_need_their_roles(world):
     investor, other = _setup(world)
-    world.client.send(world.regulator, world.licenses.contract, "suspendLicense", other, bytes(32))
-    world.client.send(world.registrar, world.registry.contract, "suspendInvestor", investor, world.wallets[0], bytes(32))
+    world.client.send(world.licenses.contract, "suspendLicense", other, bytes(32), signer=world.regulator)
+    world.client.send(world.registry.contract, "suspendInvestor", investor, world.wallets[0], bytes(32), signer=world.registrar)
     for actor in ("operator", "registrar", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(getattr(world, actor), world.licenses.contract, "reinstateLicense", other)
+            world.client.send(world.licenses.contract, "reinstateLicense", other, signer=getattr(world, actor))
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(getattr(world, actor), world.registry.contract, "reactivateInvestor", investor, world.wallets[0])
-    world.client.send(world.regulator, world.licenses.contract, "reinstateLicense", other)
-    world.client.send(world.registrar, world.registry.contract, "reactivateInvestor", investor, world.wallets[0])
+            world.client.send(world.registry.contract, "reactivateInvestor", investor, world.wallets[0], signer=getattr(world, actor))
+    world.client.send(world.licenses.contract, "reinstateLicense", other, signer=world.regulator)
+    world.client.send(world.registry.contract, "reactivateInvestor", investor, world.wallets[0], signer=world.registrar)
 
 
 def test_multicall_checks_the_role_of_every_inner_call(world):
@@ -115,8 +115,8 @@ def test_multicall_checks_the_role_of_every_inner_call(world):
     inner = [world.registry._encode("suspendInvestor", investor, world.wallets[0], bytes(32))]
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(getattr(world, actor), world.registry.contract, "multicall", inner)
-    world.client.send(world.registrar, world.registry.contract, "multicall", inner)
+            world.client.send(world.registry.contract, "multicall", inner, signer=getattr(world, actor))
+    world.client.send(world.registry.contract, "multicall", inner, signer=world.registrar)
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -125,8 +125,8 @@ def test_a_role_can_only_be_renounced_by_its_holder(world, name):
     role = "REGULATOR_ROLE" if name == "licenses" else "REGISTRAR_ROLE"
     holder = world.regulator if name == "licenses" else world.registrar
     with pytest.raises(errors.AccessControlBadConfirmation):
-        world.client.send(world.outsider, api.contract, "renounceRole", role_id(role), holder.address)
-    world.client.send(holder, api.contract, "renounceRole", role_id(role), holder.address)
+        world.client.send(api.contract, "renounceRole", role_id(role), holder.address, signer=world.outsider)
+    world.client.send(api.contract, "renounceRole", role_id(role), holder.address, signer=holder)
     assert not api.has_role(role, holder.address)
 
 
@@ -142,8 +142,8 @@ def test_approving_a_recovery_needs_the_registrar_role(world):
     _setup(world)
     world.licenses.set_min_recovery_delay(0, "Decision 0", world.regulator)
     world.registry.set_recovery_delay(0, world.operator)
-    world.client.send(world.registrar, world.registry.contract, "requestRecovery", world.wallets[1], world.wallets[0],
-                      b"K1".ljust(32, b"\0"))
+    world.client.send(world.registry.contract, "requestRecovery", world.wallets[1], world.wallets[0],
+                      b"K1".ljust(32, b"\0"), signer=world.registrar)
     for actor in ("regulator", "operator", "outsider"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(getattr(world, actor), world.registry.contract, "approveRecovery", world.wallets[1])
+            world.client.send(world.registry.contract, "approveRecovery", world.wallets[1], signer=getattr(world, actor))

@@ -96,19 +96,19 @@ def test_token_functions_admit_exactly_their_role(market, function):
         if actor == intended:
             continue
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            client.send(_signer(market, actor), contract, function, *arguments)
+            client.send(contract, function, *arguments, signer=_signer(market, actor))
     if function in WITH_REFERENCE:
         for actor in ACTORS:  # nor through multicall
             if actor != intended:
                 with pytest.raises(errors.AccessControlUnauthorizedAccount):
-                    client.send(_signer(market, actor), contract, "multicall",
-                                [market.token._encode(function, *arguments)], gas=300_000)
+                    client.send(contract, "multicall",
+                                [market.token._encode(function, *arguments)], signer=_signer(market, actor), gas=300_000)
         with pytest.raises(errors.DFALegalReferenceRequired):
-            client.send(_signer(market, intended), contract, function, *arguments, gas=300_000)
+            client.send(contract, function, *arguments, signer=_signer(market, intended), gas=300_000)
         calls = [market.token._encode("setLegalReference", _key("Case 1"), 0), market.token._encode(function, *arguments)]
-        client.send(_signer(market, intended), contract, "multicall", calls)
+        client.send(contract, "multicall", calls, signer=_signer(market, intended))
         return
-    client.send(_signer(market, intended), contract, function, *arguments)
+    client.send(contract, function, *arguments, signer=_signer(market, intended))
 
 
 def test_token_functions_without_arguments_here_are_covered_elsewhere():
@@ -120,15 +120,15 @@ def test_token_functions_without_arguments_here_are_covered_elsewhere():
 
 def test_unpause_and_unfreeze_need_the_enforcement_role(market):
     client, contract, agent = market.world.client, market.token.contract, market.enforcement_agent
-    client.send(agent, contract, "pause", _key("Case 1"))
-    client.send(agent, contract, "freezeWallet", market.alice.address, _key("Case 1"), 0)
+    client.send(contract, "pause", _key("Case 1"), signer=agent)
+    client.send(contract, "freezeWallet", market.alice.address, _key("Case 1"), 0, signer=agent)
     for actor in ("admin", "compliance_agent", "issuer_agent", "alice"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            client.send(_signer(market, actor), contract, "unpause", _key("Case 2"))
+            client.send(contract, "unpause", _key("Case 2"), signer=_signer(market, actor))
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            client.send(_signer(market, actor), contract, "unfreezeWallet", market.alice.address, _key("Case 2"))
-    client.send(agent, contract, "unpause", _key("Case 2"))
-    client.send(agent, contract, "unfreezeWallet", market.alice.address, _key("Case 2"))
+            client.send(contract, "unfreezeWallet", market.alice.address, _key("Case 2"), signer=_signer(market, actor))
+    client.send(contract, "unpause", _key("Case 2"), signer=agent)
+    client.send(contract, "unfreezeWallet", market.alice.address, _key("Case 2"), signer=agent)
 
 
 def test_purchase_limits_are_set_by_their_admin_only(market):
@@ -148,9 +148,9 @@ def test_a_token_role_can_only_be_renounced_by_its_holder(market):
         if actor == "issuer_agent":
             continue
         with pytest.raises(errors.AccessControlBadConfirmation):
-            client.send(_signer(market, actor), contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"),
-                        market.issuer_agent.address)
-    client.send(market.issuer_agent, contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"), market.issuer_agent.address)
+            client.send(contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"),
+                        market.issuer_agent.address, signer=_signer(market, actor))
+    client.send(contract, "renounceRole", role_id("ISSUER_AGENT_ROLE"), market.issuer_agent.address, signer=market.issuer_agent)
     assert not market.token.has_role("ISSUER_AGENT_ROLE", market.issuer_agent.address)
 
 
@@ -162,9 +162,9 @@ def test_token_multicall_checks_the_role_of_every_inner_call(market):
             continue
         signer = _signer(market, actor)
         with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
-            client.send(signer, contract, "multicall", inner)
+            client.send(contract, "multicall", inner, signer=signer)
         assert refused.value.account == signer.address
-    client.send(market.compliance_agent, contract, "multicall", inner)
+    client.send(contract, "multicall", inner, signer=market.compliance_agent)
     assert market.token.rules().max_holders == 7
 
 
@@ -189,9 +189,9 @@ def test_purchase_limits_functions_admit_exactly_their_role(market, function):
         if actor == "operator":  # holds DEFAULT_ADMIN_ROLE and LIMITS_ADMIN_ROLE
             continue
         with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
-            market.world.client.send(signer(market), limits.contract, function, *arguments)
+            market.world.client.send(limits.contract, function, *arguments, signer=signer(market))
         assert refused.value.account == signer(market).address
-    market.world.client.send(market.world.operator, limits.contract, function, *arguments)
+    market.world.client.send(limits.contract, function, *arguments, signer=market.world.operator)
 
 
 def test_purchase_limits_roles_are_renounced_by_their_holder_only_and_acquisitions_recorded_by_tokens_only(market):
@@ -204,11 +204,11 @@ def test_purchase_limits_roles_are_renounced_by_their_holder_only_and_acquisitio
         if actor == "operator":
             continue
         with pytest.raises(errors.AccessControlBadConfirmation):
-            client.send(signer(market), limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address)
+            client.send(limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address, signer=signer(market))
         with pytest.raises(errors.LimitsUnknownToken) as refused:
-            client.send(signer(market), limits.contract, "recordAcquisition", b"\1" * 32, 1, 100, b"USD")
+            client.send(limits.contract, "recordAcquisition", b"\1" * 32, 1, 100, b"USD", signer=signer(market))
         assert refused.value.caller == signer(market).address
-    client.send(operator, limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address)
+    client.send(limits.contract, "renounceRole", role_id("LIMITS_ADMIN_ROLE"), operator.address, signer=operator)
     assert not limits.has_role("LIMITS_ADMIN_ROLE", operator.address)
 
 
@@ -253,15 +253,15 @@ def test_the_holder_of_one_role_of_a_pair_cannot_join_the_other(market, held, wa
     admin = _signer(market, HOLDER[admin_role])
     if admin == holder:
         with pytest.raises(errors.DFARolesKeptApart) as refused:
-            client.send(holder, token.contract, "grantRole", role_id(wanted), holder.address)
+            client.send(token.contract, "grantRole", role_id(wanted), holder.address, signer=holder)
         assert (refused.value.role, refused.value.heldRole, refused.value.account) == (
             role_id(wanted), role_id(held), holder.address)
     else:
         with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
-            client.send(holder, token.contract, "grantRole", role_id(wanted), holder.address)
+            client.send(token.contract, "grantRole", role_id(wanted), holder.address, signer=holder)
         assert (refused.value.account, refused.value.neededRole) == (holder.address, role_id(admin_role))
         with pytest.raises(errors.DFARolesKeptApart) as joined:
-            client.send(admin, token.contract, "grantRole", role_id(wanted), holder.address)
+            client.send(token.contract, "grantRole", role_id(wanted), holder.address, signer=admin)
         assert (joined.value.role, joined.value.heldRole, joined.value.account) == (
             role_id(wanted), role_id(held), holder.address)
     assert not token.has_role(wanted, holder.address)
@@ -271,12 +271,12 @@ def test_the_issuer_cannot_make_itself_the_enforcer_or_the_operator(market):
     client, contract, admin = market.world.client, market.token.contract, market.admin
     for role in ("ENFORCEMENT_ROLE", "OPERATOR_ROLE"):
         with pytest.raises(errors.AccessControlUnauthorizedAccount) as refused:
-            client.send(admin, contract, "grantRole", role_id(role), admin.address)
+            client.send(contract, "grantRole", role_id(role), admin.address, signer=admin)
         assert refused.value.neededRole == role_id("OPERATOR_ROLE")
     # the operator names a new enforcement agent; a role outside every pair may go to anyone
-    client.send(market.world.operator, contract, "grantRole", role_id("ENFORCEMENT_ROLE"), market.alice.address)
+    client.send(contract, "grantRole", role_id("ENFORCEMENT_ROLE"), market.alice.address, signer=market.world.operator)
     assert market.token.has_role("ENFORCEMENT_ROLE", market.alice.address)
-    client.send(admin, contract, "grantRole", role_id("DOCUMENT_MANAGER_ROLE"), market.enforcement_agent.address)
+    client.send(contract, "grantRole", role_id("DOCUMENT_MANAGER_ROLE"), market.enforcement_agent.address, signer=admin)
 
 
 SPEC_FIELD = {"DEFAULT_ADMIN_ROLE": "admin", "ISSUER_AGENT_ROLE": "issuer_agent", "COMPLIANCE_ROLE": "compliance_agent",
@@ -303,8 +303,8 @@ def test_a_token_whose_first_roles_join_a_pair_is_refused(market, held, wanted):
     from dfa.issuer.factory import _config
 
     with pytest.raises(errors.DFARolesKeptApart) as onchain:  # Python bypassed
-        world.client.send(world.operator, market.factory.contract, "createToken", _config(spec, world.registry), [],
-                          b"\6" * 32, gas=3_000_000)
+        world.client.send(market.factory.contract, "createToken", _config(spec, world.registry), [],
+                          b"\6" * 32, signer=world.operator, gas=3_000_000)
     assert onchain.value.sent
     assert (onchain.value.role, onchain.value.heldRole, onchain.value.account) == (
         refused.value.role, refused.value.heldRole, refused.value.account)
@@ -317,12 +317,12 @@ def test_the_pricing_role_is_granted_and_revoked_by_the_operator_only(market):
         arguments = [role_id(role), market.world.outsider.address]
         for actor in ("admin", "issuer_agent", "compliance_agent", "enforcement_agent", "pricing_agent", "alice"):
             with pytest.raises(errors.AccessControlUnauthorizedAccount):
-                client.send(_signer(market, actor), contract, "grantRole", *arguments)
-        client.send(operator, contract, "grantRole", *arguments)
+                client.send(contract, "grantRole", *arguments, signer=_signer(market, actor))
+        client.send(contract, "grantRole", *arguments, signer=operator)
         for actor in ("admin", "issuer_agent"):
             with pytest.raises(errors.AccessControlUnauthorizedAccount):
-                client.send(_signer(market, actor), contract, "revokeRole", *arguments)
-        client.send(operator, contract, "revokeRole", *arguments)
+                client.send(contract, "revokeRole", *arguments, signer=_signer(market, actor))
+        client.send(contract, "revokeRole", *arguments, signer=operator)
 
 
 def test_purchase_limits_and_their_bounds_are_named_by_the_operator_only(market):
@@ -332,8 +332,8 @@ def test_purchase_limits_and_their_bounds_are_named_by_the_operator_only(market)
     limits = PurchaseLimits.deploy(world.client, market.factory, world.operator)
     for intruder in (world.regulator, world.registrar, market.admin, market.pricing_agent):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(intruder, world.registry.contract, "setPurchaseLimits", limits.address)
+            world.client.send(world.registry.contract, "setPurchaseLimits", limits.address, signer=intruder)
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            world.client.send(intruder, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
-    world.client.send(world.operator, limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60)
-    world.client.send(world.operator, world.registry.contract, "setPurchaseLimits", limits.address)
+            world.client.send(limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60, signer=intruder)
+    world.client.send(limits.contract, "setPriceBounds", market.token.address, 1, 2, b"USD", 60, signer=world.operator)
+    world.client.send(world.registry.contract, "setPurchaseLimits", limits.address, signer=world.operator)

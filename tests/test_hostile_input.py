@@ -122,13 +122,13 @@ def test_transfers_to_odd_places_and_of_odd_amounts(market):
     token, client = market.token, market.world.client
     allocate(market, "alice", "100")
     with pytest.raises(errors.ERC20InvalidReceiver):  # the zero address
-        client.send(market.alice, token.contract, "transfer", "0x" + "00" * 20, 1, gas=300_000)
+        client.send(token.contract, "transfer", "0x" + "00" * 20, 1, signer=market.alice, gas=300_000)
     from dfa import restrictions as r
 
     with pytest.raises(r.ReceiverNotRegistered):  # the token contract itself holds nothing
         token.transfer(token.address, "1", market.alice)
     with pytest.raises(r.InsufficientBalance):
-        client.send(market.alice, token.contract, "transfer", market.bob.address, 2**256 - 1, gas=300_000)
+        client.send(token.contract, "transfer", market.bob.address, 2**256 - 1, signer=market.alice, gas=300_000)
     before = token.balance_of(market.alice.address)
     token.transfer(market.alice.address, "10", market.alice)  # to oneself: allowed, nothing changes
     token.transfer(market.bob.address, "0", market.alice)  # zero: allowed (ERC-20), nothing moves

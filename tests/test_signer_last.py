@@ -1,4 +1,4 @@
-"""Every write of the domain API takes its signer as the last positional parameter (one convention, no outliers)."""
+"""Every write of `dfa` takes its signer last: the last positional parameter, or the keyword after `*args`."""
 
 import inspect
 
@@ -37,3 +37,17 @@ def test_the_holder_writes_are_covered():
     names = {param.id for param in _writes()}
     assert {"DFAToken.transfer", "DFAToken.transfer_many", "DFAToken.approve", "DFAToken.transfer_from",
             "LicenseRegistry.deploy", "DFAToken.allocate"} <= names
+
+
+def test_the_client_takes_the_signer_last_too():
+    """The chain layer follows the same rule: ``transact`` and ``deploy`` take it last; ``send``, whose call
+    arguments are ``*args``, takes it as the keyword that follows them."""
+    from dfa.chain import Client
+
+    for function in (Client.transact, Client.deploy):
+        positional = [p for p in inspect.signature(function).parameters.values()
+                      if p.kind is p.POSITIONAL_OR_KEYWORD]
+        assert positional[-1].name == "signer", function.__qualname__
+    send = inspect.signature(Client.send).parameters
+    assert send["signer"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert list(send).index("signer") == list(send).index("args") + 1

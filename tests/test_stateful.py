@@ -191,7 +191,7 @@ def test_invariants_hold_under_random_operation(market):
         def allocate(self, who, units, actor):
             receiver = market.investors[who].address
             verified, holding = registry.is_verified(receiver), self._holding(receiver)
-            if self._act(lambda: client.send(self._actor(actor), token.contract, "allocate", DECISION, receiver, units,
+            if self._act(lambda: client.send(token.contract, "allocate", DECISION, receiver, units, signer=self._actor(actor),
                                              gas=600_000)):
                 self.supply += units
                 self.allocated += units
@@ -206,7 +206,7 @@ def test_invariants_hold_under_random_operation(market):
             verified, holding = registry.is_verified(to), self._holding(to)
             same_investor = registry._call("investorIdOf", signer.address) == registry._call("investorIdOf", to)
             try:
-                client.send(signer, token.contract, "transfer", to, units, gas=600_000)
+                client.send(token.contract, "transfer", to, units, signer=signer, gas=600_000)
                 outcome = Restriction.SUCCESS
             except TransferRestricted as refusal:
                 tally["refused"] += 1
@@ -218,23 +218,23 @@ def test_invariants_hold_under_random_operation(market):
         @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
         @counted
         def redeem(self, who, units, actor):
-            if self._act(lambda: client.send(self._actor(actor), token.contract, "redeem",
-                                             market.investors[who].address, units, gas=600_000)):
+            if self._act(lambda: client.send(token.contract, "redeem",
+                                             market.investors[who].address, units, signer=self._actor(actor), gas=600_000)):
                 self.supply -= units
 
         @rule(who=st.sampled_from(NAMES), actor=st.sampled_from(ACTORS), freeze=st.booleans())
         @counted
         def freeze_wallet(self, who, actor, freeze):
             function, args = ("freezeWallet", [CASE, 0]) if freeze else ("unfreezeWallet", [CASE])
-            self._act(lambda: client.send(self._actor(actor), token.contract, function,
-                                          market.investors[who].address, *args, gas=300_000))
+            self._act(lambda: client.send(token.contract, function,
+                                          market.investors[who].address, *args, signer=self._actor(actor), gas=300_000))
 
         @rule(who=st.sampled_from(NAMES), units=amounts, actor=st.sampled_from(ACTORS))
         @counted
         def freeze_tokens(self, who, units, actor):
             calls = [token._encode("setLegalReference", CASE, 0),
                      token._encode("setFrozenTokens", market.investors[who].address, units)]
-            self._act(lambda: client.send(self._actor(actor), token.contract, "multicall", calls, gas=300_000))
+            self._act(lambda: client.send(token.contract, "multicall", calls, signer=self._actor(actor), gas=300_000))
 
         @rule(sender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES), units=amounts,
               actor=st.sampled_from(ACTORS))
@@ -243,13 +243,13 @@ def test_invariants_hold_under_random_operation(market):
             calls = [token._encode("setLegalReference", b"court".ljust(32, b"\0"), 0),
                      token._encode("forcedTransfer", market.investors[sender].address,
                                    market.investors[receiver].address, units)]
-            self._act(lambda: client.send(self._actor(actor), token.contract, "multicall", calls, gas=600_000))
+            self._act(lambda: client.send(token.contract, "multicall", calls, signer=self._actor(actor), gas=600_000))
 
         @rule(pause=st.booleans(), actor=st.sampled_from(ACTORS))
         @counted
         def pause(self, pause, actor):
-            self._act(lambda: client.send(self._actor(actor), token.contract, "pause" if pause else "unpause",
-                                          CASE, gas=200_000))
+            self._act(lambda: client.send(token.contract, "pause" if pause else "unpause",
+                                          CASE, signer=self._actor(actor), gas=200_000))
 
         @rule(who=st.sampled_from(NAMES), suspend=st.booleans())
         @counted
@@ -260,21 +260,21 @@ def test_invariants_hold_under_random_operation(market):
         @rule(cap=st.integers(min_value=0, max_value=3), by_category=category_caps)
         @counted
         def holder_caps(self, cap, by_category):
-            self._act(lambda: client.send(market.compliance_agent, token.contract, "setMaxHolders", cap,
-                                          [0, *by_category], gas=200_000))
+            self._act(lambda: client.send(token.contract, "setMaxHolders", cap,
+                                          [0, *by_category], signer=market.compliance_agent, gas=200_000))
 
         @rule(per_investor=st.sampled_from([0, 50_000, 200_000]))
         @counted
         def max_balance(self, per_investor):
-            self._act(lambda: client.send(market.compliance_agent, token.contract, "setMaxBalance", per_investor,
+            self._act(lambda: client.send(token.contract, "setMaxBalance", per_investor, signer=market.compliance_agent,
                                           gas=200_000))
 
         @rule(cap=caps, actor=st.sampled_from(ACTORS))
         @counted
         def supply_cap(self, cap, actor):
             """Refused below the supply (and for anyone but the compliance agent)."""
-            self._act(lambda: client.send(self._actor(actor), token.contract, "setSupplyCap",
-                                          cap or 2**256 - 1, gas=200_000))
+            self._act(lambda: client.send(token.contract, "setSupplyCap",
+                                          cap or 2**256 - 1, signer=self._actor(actor), gas=200_000))
 
         @rule(cap=caps, actor=st.sampled_from(ACTORS))
         @counted
@@ -282,7 +282,7 @@ def test_invariants_hold_under_random_operation(market):
             """The issuer amends the decision's cap: refused below what was allocated, after the window, or cap 0."""
             terms = list(token._call("decision", DECISION)[0][0])
             terms[1] = cap
-            self._act(lambda: client.send(self._actor(actor), token.contract, "amendDecision", DECISION, tuple(terms),
+            self._act(lambda: client.send(token.contract, "amendDecision", DECISION, tuple(terms), signer=self._actor(actor),
                                           gas=400_000))
 
         @rule(owner=st.sampled_from(NAMES), spender=st.sampled_from(NAMES), receiver=st.sampled_from(NAMES),
@@ -291,10 +291,10 @@ def test_invariants_hold_under_random_operation(market):
         def transfer_from(self, owner, spender, receiver, units):
             holder, agent = market.investors[owner], market.investors[spender]
             to = market.investors[receiver].address
-            client.send(holder, token.contract, "approve", agent.address, units, gas=200_000)
+            client.send(token.contract, "approve", agent.address, units, signer=holder, gas=200_000)
             expected = Restriction(token._call("detectTransferRestriction", holder.address, to, units))
             try:
-                client.send(agent, token.contract, "transferFrom", holder.address, to, units, gas=600_000)
+                client.send(token.contract, "transferFrom", holder.address, to, units, signer=agent, gas=600_000)
                 outcome = Restriction.SUCCESS
             except TransferRestricted as refusal:
                 tally["refused"] += 1
@@ -340,8 +340,8 @@ def test_invariants_hold_under_random_operation(market):
         @rule(categories=st.sets(st.sampled_from([2, 4, 8]), min_size=1))
         @counted
         def categories(self, categories):
-            self._act(lambda: client.send(market.compliance_agent, token.contract, "setInvestorCategories",
-                                          sum(categories), gas=200_000))
+            self._act(lambda: client.send(token.contract, "setInvestorCategories",
+                                          sum(categories), signer=market.compliance_agent, gas=200_000))
 
         @rule(seconds=st.integers(min_value=1, max_value=40 * 24 * 3600))
         @counted

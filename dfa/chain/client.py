@@ -114,17 +114,18 @@ class Client:
         constructor: dict[str, Any] = next((e for e in artifact["abi"] if e["type"] == "constructor"), {"inputs": []})
         types = [i["type"] for i in constructor["inputs"]]
         data = HexBytes(artifact["bytecode"]) + encode(types, list(args))
-        receipt = self.transact(signer, None, data, gas=gas)
+        receipt = self.transact(None, data, signer, gas=gas)
         log.info("deployed %s at %s", name, receipt["contractAddress"])
         address = receipt["contractAddress"]
         assert address is not None  # a creation mined with status 1 has its address
         return self.contract(name, address)
 
-    def send(self, signer: Signer, contract: Contract, function: str, *args: Any, gas: int | None = None,
+    def send(self, contract: Contract, function: str, *args: Any, signer: Signer, gas: int | None = None,
              on_sent: Callable[[str], None] | None = None) -> TxReceipt:
-        """Call ``function`` of ``contract`` in a transaction signed by ``signer``."""
+        """Call ``function`` of ``contract`` with ``args`` in a transaction signed by ``signer`` (keyword: the
+        signer comes last in every write of ``dfa``, and after ``*args`` only a keyword can)."""
         data = encode_call(contract, function, args)
-        return self.transact(signer, contract.address, data, gas=gas, on_sent=on_sent)
+        return self.transact(contract.address, data, signer, gas=gas, on_sent=on_sent)
 
     def call(self, contract: Contract, function: str, *args: Any) -> Any:
         """Read ``function`` of ``contract`` at the latest block."""
@@ -133,9 +134,9 @@ class Client:
 
     def transact(
         self,
-        signer: Signer,
         to: str | None,
         data: bytes,
+        signer: Signer,
         *,
         gas: int | None = None,
         value: int = 0,

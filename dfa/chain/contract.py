@@ -52,7 +52,7 @@ class ContractAPI:
         return cls(client, contract.address)
 
     def _send(self, signer: Signer, function: str, *args: Any, on_sent: Any = None) -> TxReceipt:
-        return self.client.send(signer, self.contract, function, *args, on_sent=on_sent)
+        return self.client.send(self.contract, function, *args, signer=signer, on_sent=on_sent)
 
     def _call(self, function: str, *args: Any) -> Any:
         return self.client.call(self.contract, function, *args)

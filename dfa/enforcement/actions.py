@@ -122,7 +122,7 @@ class Enforcement:
         return self._send(signer, "multicall", calls)
 
     def _send(self, signer: Signer, function: str, *args: Any) -> TxReceipt:
-        return self.client.send(signer, self.token.contract, function, *args)
+        return self.client.send(self.token.contract, function, *args, signer=signer)
 
     def history(self, wallets: list[str] | None = None, from_block: int = 0) -> list[EnforcementEvent]:
         """Every enforcement act on the token, oldest first; only those touching ``wallets`` when given."""

@@ -95,7 +95,7 @@ def test_keystore_signer_sends_consecutive_transactions(chain, tmp_path, monkeyp
     caplog.set_level(logging.DEBUG)
     signer = _keystore_signer(tmp_path, monkeypatch)
     funder = chain.dev_accounts()[0]
-    chain.transact(funder, signer.address, b"", value=10**19)
+    chain.transact(signer.address, b"", funder, value=10**19)
     licenses = LicenseRegistry.deploy(chain, signer)  # nonce 0
     licenses.grant_role("REGULATOR_ROLE", chain.dev_accounts()[1].address, signer)  # nonce 1
     licenses.revoke_role("REGULATOR_ROLE", chain.dev_accounts()[1].address, signer)  # nonce 2
@@ -134,8 +134,8 @@ def test_key_from_the_environment(monkeypatch):
 def test_a_mined_failure_raises_the_decoded_refusal_with_its_hash(world):
     operator = world.operator.address
     with pytest.raises(errors.LicenseAlreadyHeld) as refused:  # gas given: no estimate, so it is mined
-        world.client.send(world.regulator, world.licenses.contract, "grantLicense", operator,
-                          b"L".ljust(32, b"\0"), bytes(32), 1, world.client.now() + 1000, gas=200_000)
+        world.client.send(world.licenses.contract, "grantLicense", operator,
+                          b"L".ljust(32, b"\0"), bytes(32), 1, world.client.now() + 1000, signer=world.regulator, gas=200_000)
     assert refused.value.sent
     receipt = world.client.w3.eth.get_transaction_receipt(refused.value.tx_hash)
     assert receipt["status"] == 0
@@ -144,8 +144,8 @@ def test_a_mined_failure_raises_the_decoded_refusal_with_its_hash(world):
 def test_out_of_gas_is_a_transaction_failure(world):
     new = world.new_investor(0)
     with pytest.raises(errors.TransactionFailed, match="ran out of gas") as failed:
-        world.client.send(world.registrar, world.registry.contract, "registerInvestor",
-                          bytes.fromhex(new.investor_id[2:]), new.wallet, new.as_tuple(), gas=40_000)
+        world.client.send(world.registry.contract, "registerInvestor",
+                          bytes.fromhex(new.investor_id[2:]), new.wallet, new.as_tuple(), signer=world.registrar, gas=40_000)
     assert failed.value.sent
 
 
@@ -154,7 +154,7 @@ def test_a_transaction_not_mined_in_time_raises_a_timeout(tmp_path):
         client = Client(node.profile.replace(receipt_timeout=0.5))
         sender = client.dev_accounts()[0]
         with pytest.raises(errors.TransactionTimeout, match="may still be mined") as late:
-            client.transact(sender, client.dev_accounts()[1].address, b"", value=1)
+            client.transact(client.dev_accounts()[1].address, b"", sender, value=1)
         assert late.value.tx_hash.startswith("0x")
 
 
@@ -167,7 +167,7 @@ def test_fee_modes(tmp_path, monkeypatch, mode, tx_type, price):
         signer = _keystore_signer(tmp_path, monkeypatch)
         _fund(node, signer.address)
         for sender in (signer, client.dev_accounts()[0]):
-            receipt = client.transact(sender, client.dev_accounts()[1].address, b"", value=5)
+            receipt = client.transact(client.dev_accounts()[1].address, b"", sender, value=5)
             tx = client.w3.eth.get_transaction(receipt["transactionHash"])
             assert tx["type"] == tx_type
             if price is not None:
@@ -176,21 +176,21 @@ def test_fee_modes(tmp_path, monkeypatch, mode, tx_type, price):
 
 def test_a_chain_rolled_back_under_the_client_leaves_no_nonce_gap(chain, tmp_path, monkeypatch):
     signer = _keystore_signer(tmp_path, monkeypatch)
-    chain.transact(chain.dev_accounts()[0], signer.address, b"", value=10**18)
+    chain.transact(signer.address, b"", chain.dev_accounts()[0], value=10**18)
     snapshot = chain.backend.snapshot(chain.w3)  # behind the client's back, as a restarted node would
-    chain.transact(signer, chain.dev_accounts()[1].address, b"", value=1)  # nonce 0
+    chain.transact(chain.dev_accounts()[1].address, b"", signer, value=1)  # nonce 0
     chain.backend.revert(chain.w3, snapshot)  # that transaction is gone
-    receipt = chain.transact(signer, chain.dev_accounts()[1].address, b"", value=1)  # nonce 0 again, not 1
+    receipt = chain.transact(chain.dev_accounts()[1].address, b"", signer, value=1)  # nonce 0 again, not 1
     assert receipt["status"] == 1 and chain.w3.eth.get_transaction_count(signer.address) == 1
 
 
 def test_a_node_that_refuses_batches_is_asked_one_read_at_a_time(anvil_node, monkeypatch):
     client = Client(anvil_node.profile)
     signer = KeySigner(Account.create())
-    client.transact(client.dev_accounts()[0], signer.address, b"", value=10**18)
+    client.transact(signer.address, b"", client.dev_accounts()[0], value=10**18)
     monkeypatch.setattr(client.w3.provider, "make_batch_request",
                         lambda requests: {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "no batches"}})
-    receipt = client.transact(signer, signer.address, b"", value=1)  # gas, nonce and fees read one by one
+    receipt = client.transact(signer.address, b"", signer, value=1)  # gas, nonce and fees read one by one
     assert receipt["status"] == 1 and not client.backend.batches
     assert client.w3.eth.get_transaction_count(signer.address) == 1
 
@@ -201,8 +201,8 @@ def test_a_refusal_in_the_estimate_is_the_contracts_typed_error(world):
     world.registry.register(investor, world.registrar)
     block = world.client.w3.eth.block_number
     with pytest.raises(errors.RegistryWalletTaken) as refused:  # the estimate refuses: nothing is sent
-        world.client.send(world.registrar, world.registry.contract, "registerInvestor",
-                          bytes(12) + b"\x09" * 20, investor.wallet, investor.as_tuple())
+        world.client.send(world.registry.contract, "registerInvestor",
+                          bytes(12) + b"\x09" * 20, investor.wallet, investor.as_tuple(), signer=world.registrar)
     assert refused.value.wallet == investor.wallet and world.client.w3.eth.block_number == block
 
 
@@ -215,7 +215,7 @@ def test_chains_started_here_keep_their_own_clock(tmp_path):
             start = client.now()
             regulator = client.dev_accounts()[0]
             for _ in range(3):
-                client.transact(regulator, regulator.address, b"", value=1)
+                client.transact(regulator.address, b"", regulator, value=1)
             assert client.now() == start + 3
             client.travel(3600)
             assert client.now() == start + 3 + 3600

@@ -33,8 +33,8 @@ def _refusals(client: Client) -> list[tuple[str, dict]]:
         lambda: registry.register(new, registrar),  # passes
         lambda: registry.register(new.replace(investor_id="0x" + "00" * 12 + "ab" * 20), registrar),
         lambda: registry.remove_wallet(holder.address, registrar),  # RegistryLastWallet
-        lambda: client.send(registrar, registry.contract, "registerInvestors", [b"\1" * 32], [], []),
-        lambda: client.send(regulator, licenses.contract, "grantLicense", outsider.address, bytes(32), bytes(32), 1, 1),
+        lambda: client.send(registry.contract, "registerInvestors", [b"\1" * 32], [], [], signer=registrar),
+        lambda: client.send(licenses.contract, "grantLicense", outsider.address, bytes(32), bytes(32), 1, 1, signer=regulator),
     ]
     seen = []
     for attempt in attempts:

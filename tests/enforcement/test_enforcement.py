@@ -47,8 +47,8 @@ def test_every_act_needs_the_enforcement_role_and_a_legal_basis(held, acts):
     with pytest.raises(errors.ValidationError, match="legal basis"):
         acts.pause(None, held.enforcement_agent)
     with pytest.raises(errors.DFALegalReferenceRequired):  # Python bypassed
-        held.world.client.send(held.enforcement_agent, held.token.contract, "freezeWallet", held.alice.address,
-                               bytes(32), 0)
+        held.world.client.send(held.token.contract, "freezeWallet", held.alice.address,
+                               bytes(32), 0, signer=held.enforcement_agent)
 
 
 def test_a_frozen_wallet_neither_sends_nor_receives(held, acts):
@@ -134,9 +134,9 @@ def test_forced_transfer_only_to_a_verified_wallet(held, acts):
         assert not before.value.sent
         with pytest.raises(errors.DFAForcedTransferToUnverified):
             token = held.token
-            world.client.send(agent, token.contract, "multicall",
+            world.client.send(token.contract, "multicall",
                               [token._encode("setLegalReference", CASE.encode().ljust(32, b"\0"), 0),
-                               token._encode("forcedTransfer", held.alice.address, target, 100)], gas=300_000)
+                               token._encode("forcedTransfer", held.alice.address, target, 100)], signer=agent, gas=300_000)
     with pytest.raises(errors.DFAInsufficientBalance):
         acts.forced_transfer(held.alice.address, held.bob.address, "1000.01", CASE, agent)
 
@@ -180,9 +180,9 @@ def test_a_forced_transfer_to_the_same_wallet_is_refused(held, acts):
         acts.forced_transfer(alice, alice, "100", CASE, agent)
     assert not before.value.sent and before.value.arguments == {"wallet": alice}
     with pytest.raises(errors.DFAForcedTransferToSelf) as after:  # Python bypassed
-        held.world.client.send(agent, token.contract, "multicall",
+        held.world.client.send(token.contract, "multicall",
                                [token._encode("setLegalReference", CASE.encode().ljust(32, b"\0"), 0),
-                                token._encode("forcedTransfer", alice, alice, 10000)], gas=400_000)
+                                token._encode("forcedTransfer", alice, alice, 10000)], signer=agent, gas=400_000)
     assert after.value.sent
     assert token.frozen_tokens(alice) == 600 and token.balance_of(alice) == 1000
 

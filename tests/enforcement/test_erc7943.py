@@ -141,27 +141,27 @@ def test_the_acts_need_their_legal_reference_in_the_same_transaction(held):
     alice, bob = held.alice.address, held.bob.address
     for function, args in (("setFrozenTokens", [alice, 100]), ("forcedTransfer", [alice, bob, 100])):
         with pytest.raises(errors.DFALegalReferenceRequired):
-            client.send(agent, token.contract, function, *args, gas=300_000)
+            client.send(token.contract, function, *args, signer=agent, gas=300_000)
     # a reference set in an earlier transaction is gone (transient storage)
-    client.send(agent, token.contract, "setLegalReference", _reference(CASE), 0, gas=100_000)
+    client.send(token.contract, "setLegalReference", _reference(CASE), 0, signer=agent, gas=100_000)
     with pytest.raises(errors.DFALegalReferenceRequired):
-        client.send(agent, token.contract, "setFrozenTokens", alice, 100, gas=300_000)
+        client.send(token.contract, "setFrozenTokens", alice, 100, signer=agent, gas=300_000)
     # a reference names the one act that follows it
     freeze = token._encode("setFrozenTokens", alice, 100)
     with pytest.raises(errors.DFALegalReferenceRequired):
-        client.send(agent, token.contract, "multicall",
-                    [token._encode("setLegalReference", _reference(CASE), 0), freeze, freeze], gas=400_000)
+        client.send(token.contract, "multicall",
+                    [token._encode("setLegalReference", _reference(CASE), 0), freeze, freeze], signer=agent, gas=400_000)
     with pytest.raises(errors.DFALegalReferenceRequired):
-        client.send(agent, token.contract, "multicall",
-                    [token._encode("setLegalReference", bytes(32), 0), freeze], gas=400_000)
+        client.send(token.contract, "multicall",
+                    [token._encode("setLegalReference", bytes(32), 0), freeze], signer=agent, gas=400_000)
     with pytest.raises(errors.AccessControlUnauthorizedAccount):
-        client.send(held.compliance_agent, token.contract, "setLegalReference", _reference(CASE), 0, gas=100_000)
+        client.send(token.contract, "setLegalReference", _reference(CASE), 0, signer=held.compliance_agent, gas=100_000)
     assert token.frozen_tokens(alice) == 0
 
-    receipt = client.send(agent, token.contract, "multicall",
+    receipt = client.send(token.contract, "multicall",
                           [token._encode("setLegalReference", _reference("Order 1"), 0), freeze,
                            token._encode("setLegalReference", _reference("Order 2"), 0),
-                           token._encode("forcedTransfer", alice, bob, 50000)], gas=600_000)
+                           token._encode("forcedTransfer", alice, bob, 50000)], signer=agent, gas=600_000)
     [frozen] = token.receipt_events(receipt, "TokensFrozen")
     assert frozen["legalReference"] == _reference("Order 1") and frozen["actor"] == agent.address
     [moved] = token.receipt_events(receipt, "ForcedTransferExecuted")

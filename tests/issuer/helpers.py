@@ -16,7 +16,7 @@ def refused(market, cls, sender, receiver: str, amount: str):
         token.transfer(receiver, amount, sender)
     assert not before.value.sent and client.w3.eth.block_number == block
     with pytest.raises(cls) as after:  # Python bypassed: the chain is the guard
-        client.send(sender, token.contract, "transfer", receiver, token.units(amount), gas=400_000)
+        client.send(token.contract, "transfer", receiver, token.units(amount), signer=sender, gas=400_000)
     assert after.value.sent
     assert (after.value.sender, after.value.value) == (sender.address, token.units(amount))
     # the standard errors (ERC20InsufficientBalance, ERC7943InsufficientUnfrozenBalance) name no receiver

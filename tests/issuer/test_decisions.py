@@ -28,7 +28,7 @@ def refused_allocation(market, cls, decision_id, to, amount):
     assert not before.value.sent
     key = decision_id.encode().ljust(32, b"\0")
     with pytest.raises(cls) as after:
-        market.world.client.send(market.issuer_agent, token.contract, "allocate", key, to, token.units(amount),
+        market.world.client.send(token.contract, "allocate", key, to, token.units(amount), signer=market.issuer_agent,
                                  gas=400_000)
     assert after.value.sent
 
@@ -112,8 +112,8 @@ def test_only_the_issuer_publishes_and_only_the_agent_allocates(market):
             market.token.publish_decision(spec(market), intruder)
     for intruder in (market.admin, market.compliance_agent, market.world.operator):
         with pytest.raises(errors.AccessControlUnauthorizedAccount):
-            market.world.client.send(intruder, market.token.contract, "allocate",
-                                     b"BOND-2026-01".ljust(32, b"\0"), market.alice.address, 10000)
+            market.world.client.send(market.token.contract, "allocate",
+                                     b"BOND-2026-01".ljust(32, b"\0"), market.alice.address, 10000, signer=intruder)
     with pytest.raises(errors.DFADecisionExists):
         market.token.publish_decision(spec(market, decision_id=market.decision_id), market.admin)
 
@@ -122,8 +122,8 @@ def test_terms_are_checked_on_chain_too(market):
     terms = list(spec(market).as_terms(2))
     terms[0] = bytes(32)
     with pytest.raises(errors.DFAInvalidDecisionTerms) as refused:
-        market.world.client.send(market.admin, market.token.contract, "publishDecision", b"X".ljust(32, b"\0"),
-                                 tuple(terms))
+        market.world.client.send(market.token.contract, "publishDecision", b"X".ljust(32, b"\0"),
+                                 tuple(terms), signer=market.admin)
     assert refused.value.field == "documentHash"
 
 

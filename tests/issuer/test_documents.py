@@ -56,8 +56,8 @@ def test_document_input_is_checked(market, tmp_path):
     with pytest.raises(errors.ValidationError, match="1 to 32 bytes"):
         DocumentSpec(name="x" * 33, uri="u", hash="0x" + "11" * 32)
     with pytest.raises(errors.DFAInvalidDocument):
-        market.world.client.send(market.document_manager, market.token.contract, "setDocument",
-                                 b"x".ljust(32, b"\0"), "", b"\1" * 32)
+        market.world.client.send(market.token.contract, "setDocument",
+                                 b"x".ljust(32, b"\0"), "", b"\1" * 32, signer=market.document_manager)
 
 
 def test_class_jurisdiction_and_interfaces_are_readable_on_chain(market):

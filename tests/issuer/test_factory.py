@@ -29,8 +29,8 @@ def test_an_operator_without_an_issuance_licence_cannot_create_tokens(market):
         market.factory.create_token(spec, world.registry, world.operator)
     assert not refused.value.sent and world.client.w3.eth.block_number == block
     with pytest.raises(errors.FactoryOperatorNotLicensed) as onchain:  # Python bypassed
-        world.client.send(world.operator, market.factory.contract, "createToken",
-                          _config(spec, world), [], b"\1" * 32, gas=3_000_000)
+        world.client.send(market.factory.contract, "createToken",
+                          _config(spec, world), [], b"\1" * 32, signer=world.operator, gas=3_000_000)
     assert onchain.value.sent
 
 
@@ -44,7 +44,7 @@ def test_a_registry_of_another_operator_is_refused(market):
         market.factory.create_token(spec, world.registry, other)
     assert not refused.value.sent
     with pytest.raises(errors.FactoryForeignRegistry) as onchain:  # Python bypassed
-        world.client.send(other, market.factory.contract, "createToken", _config(spec, world), [], b"\2" * 32,
+        world.client.send(market.factory.contract, "createToken", _config(spec, world), [], b"\2" * 32, signer=other,
                           gas=3_000_000)
     assert onchain.value.registry == world.registry.address and onchain.value.sent
 
@@ -56,8 +56,8 @@ def test_a_salt_is_used_once_per_operator(market):
     from eth_utils import keccak
 
     with pytest.raises(errors.FailedDeployment):
-        world.client.send(world.operator, market.factory.contract, "createToken",
-                          _config(bond_spec(world, market.roles, decision=None), world), [], keccak(b"SGB29"),
+        world.client.send(market.factory.contract, "createToken",
+                          _config(bond_spec(world, market.roles, decision=None), world), [], keccak(b"SGB29"), signer=world.operator,
                           gas=3_000_000)
 
 
@@ -68,7 +68,7 @@ def test_a_failed_deployment_leaves_nothing_behind(market):
     config[3] = 7  # e-money without a reserve auditor: initialize reverts inside createToken
     predicted = market.factory.predict_address(world.operator.address, b"\3" * 32)
     with pytest.raises(errors.DFAReserveAuditorRequired):
-        world.client.send(world.operator, market.factory.contract, "createToken", tuple(config), [], b"\3" * 32,
+        world.client.send(market.factory.contract, "createToken", tuple(config), [], b"\3" * 32, signer=world.operator,
                           gas=3_000_000)
     assert world.client.w3.eth.get_code(predicted) == b""
     assert len(market.factory.tokens()) == 1
@@ -80,8 +80,8 @@ def test_the_implementation_and_a_token_cannot_be_initialised_again(market):
     config = _config(bond_spec(world, market.roles, decision=None), world)
     for target in (implementation, market.token):
         with pytest.raises(errors.InvalidInitialization):
-            world.client.send(world.outsider, target.contract, "initialize", config, [], world.outsider.address,
-                              world.licenses.address)
+            world.client.send(target.contract, "initialize", config, [], world.outsider.address,
+                              world.licenses.address, signer=world.outsider)
 
 
 def test_a_suspended_issuance_licence_stops_mints_but_not_transfers(market):
@@ -125,8 +125,8 @@ def test_an_operator_licensed_for_issuance_only_cannot_bind_a_registry_under_its
     assert not refused.value.sent and world.client.w3.eth.block_number == block
     assert refused.value.licenses == own_licenses.address and refused.value.expected == world.licenses.address
     with pytest.raises(errors.FactoryRegistryUnderOtherLicenses) as onchain:  # Python bypassed
-        world.client.send(rogue, market.factory.contract, "createToken", _config(spec, world, registry), [],
-                          b"\4" * 32, gas=3_000_000)
+        world.client.send(market.factory.contract, "createToken", _config(spec, world, registry), [],
+                          b"\4" * 32, signer=rogue, gas=3_000_000)
     assert onchain.value.sent
     assert (onchain.value.registry, onchain.value.licenses, onchain.value.expected) == (
         registry.address, own_licenses.address, world.licenses.address)
@@ -145,8 +145,8 @@ def test_a_registry_whose_operator_lacks_the_registry_scope_is_refused(market):
         market.factory.create_token(spec, registry, other)
     assert not refused.value.sent and refused.value.operator == other.address
     with pytest.raises(errors.FactoryRegistryNotLicensed) as onchain:  # Python bypassed
-        world.client.send(other, market.factory.contract, "createToken", _config(spec, world, registry), [],
-                          b"\5" * 32, gas=3_000_000)
+        world.client.send(market.factory.contract, "createToken", _config(spec, world, registry), [],
+                          b"\5" * 32, signer=other, gas=3_000_000)
     assert onchain.value.sent
     assert (onchain.value.registry, onchain.value.operator) == (registry.address, other.address)
     world.licenses.renew(other.address, "issuance,investor_registry", world.client.now() + 10**7, world.regulator)

@@ -140,4 +140,4 @@ def test_the_minimum_holding_round_trips_costs_nothing_when_off_and_is_for_the_c
     allocate(market, "alice", "100")
     passes(market, market.alice, market.bob.address, "0.01")
     with pytest.raises(errors.AccessControlUnauthorizedAccount):
-        market.world.client.send(market.admin, market.token.contract, "setMinHolding", 1)
+        market.world.client.send(market.token.contract, "setMinHolding", 1, signer=market.admin)

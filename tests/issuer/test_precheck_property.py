@@ -56,7 +56,7 @@ def test_precheck_agrees_with_the_transaction(market, examples):
             check = token.check_transfer(sender.address, receiver, token.amount(units))
             seen.add(check.reason)
             try:
-                world.client.send(sender, token.contract, "transfer", receiver, units, gas=400_000)
+                world.client.send(token.contract, "transfer", receiver, units, signer=sender, gas=400_000)
                 outcome = Restriction.SUCCESS
             except TransferRestricted as refusal:
                 assert refusal.sent

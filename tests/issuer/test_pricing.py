@@ -57,8 +57,8 @@ def test_every_token_of_the_operator_is_limited_whoever_created_it_and_whenever(
             token.allocate(decision, market.alice.address, "5000", market.issuer_agent)
         assert not refused.value.sent
         with pytest.raises(r.PurchaseLimitExceeded) as refused:  # Python bypassed: the chain refuses too
-            world.client.send(market.issuer_agent, token.contract, "allocate", decision.encode().ljust(32, b"\0"),
-                              market.alice.address, 500000, gas=800_000)
+            world.client.send(token.contract, "allocate", decision.encode().ljust(32, b"\0"),
+                              market.alice.address, 500000, signer=market.issuer_agent, gas=800_000)
         assert refused.value.sent
     later.allocate("LATER-1", market.alice.address, "1000", market.issuer_agent)
     assert limits.remaining_allowance(world.registry.investor(market.ids["alice"])).remaining == 0
@@ -72,10 +72,10 @@ def test_only_the_operator_names_its_limits_and_it_cannot_remove_them(market, li
     with pytest.raises(errors.ValidationError, match="zero address"):  # removing them
         world.registry.set_purchase_limits("0x" + "00" * 20, world.operator)
     with pytest.raises(errors.RegistryForeignPurchaseLimits):
-        world.client.send(world.operator, world.registry.contract, "setPurchaseLimits", "0x" + "00" * 20, gas=200_000)
+        world.client.send(world.registry.contract, "setPurchaseLimits", "0x" + "00" * 20, signer=world.operator, gas=200_000)
     foreign = PurchaseLimits.deploy(world.client, market.factory, world.outsider)  # kept by someone else
     with pytest.raises(errors.RegistryForeignPurchaseLimits):
-        world.client.send(world.operator, world.registry.contract, "setPurchaseLimits", foreign.address,
+        world.client.send(world.registry.contract, "setPurchaseLimits", foreign.address, signer=world.operator,
                           gas=200_000)
     replacement = PurchaseLimits.deploy(world.client, market.factory, world.operator)  # its own: a replacement
     receipt = world.registry.set_purchase_limits(replacement, world.operator)
@@ -112,8 +112,8 @@ def test_an_issuer_agent_named_pricing_agent_is_refused_on_chain(market):
     config = list(_config(spec, world.registry))
     config[12] = market.issuer_agent.address  # pricingAgent
     with pytest.raises(errors.DFARolesKeptApart) as refused:
-        world.client.send(world.operator, market.factory.contract, "createToken", tuple(config), _documents(spec),
-                          b"\7" * 32, gas=3_000_000)
+        world.client.send(market.factory.contract, "createToken", tuple(config), _documents(spec),
+                          b"\7" * 32, signer=world.operator, gas=3_000_000)
     assert refused.value.arguments["account"] == market.issuer_agent.address
 
 
@@ -124,15 +124,15 @@ def test_a_zero_price_is_refused_and_never_switches_a_rule_off(priced):
         token.set_reference_price("0", "USD", priced.pricing_agent)
     assert not refused.value.sent
     with pytest.raises(errors.DFAInvalidReferencePrice) as refused:
-        world.client.send(priced.pricing_agent, token.contract, "setReferencePrice", 0, b"USD", 2, gas=200_000)
+        world.client.send(token.contract, "setReferencePrice", 0, b"USD", 2, signer=priced.pricing_agent, gas=200_000)
     assert refused.value.sent and refused.value.arguments == {"price": 0, "currency": b"USD"}
     free = DecisionSpec(**_decision(world, "FREE", "0.00"))
     with pytest.raises(errors.DFAInvalidDecisionTerms) as refused:
         token.publish_decision(free, priced.admin)
     assert not refused.value.sent
     with pytest.raises(errors.DFAInvalidDecisionTerms) as refused:
-        world.client.send(priced.admin, token.contract, "publishDecision", b"FREE-1".ljust(32, b"\0"),
-                          free.as_terms(token.decimals), gas=500_000)
+        world.client.send(token.contract, "publishDecision", b"FREE-1".ljust(32, b"\0"),
+                          free.as_terms(token.decimals), signer=priced.admin, gas=500_000)
     assert refused.value.arguments["field"] == "price"
     # the AML hold: a token never priced cannot be valued, so a transfer needs an approval
     token.allocate("PRICE-1", priced.bob.address, "100", priced.issuer_agent)
@@ -150,8 +150,8 @@ def test_an_absurd_price_cannot_use_up_the_allowance_on_other_tokens(priced, lim
     with pytest.raises(r.PriceOutOfBounds):
         rich.allocate("RICH-1", priced.alice.address, "0.01", priced.issuer_agent)
     with pytest.raises(r.PriceOutOfBounds):
-        world.client.send(priced.issuer_agent, rich.contract, "allocate", b"RICH-1".ljust(32, b"\0"),
-                          priced.alice.address, 1, gas=800_000)
+        world.client.send(rich.contract, "allocate", b"RICH-1".ljust(32, b"\0"),
+                          priced.alice.address, 1, signer=priced.issuer_agent, gas=800_000)
     unbounded = _token(priced, "NOBND")  # the operator set no bounds for it: nothing limited can be valued
     unbounded.consent_to_acquire("1", priced.alice)
     assert unbounded.check_allocation("NOBND-1", priced.alice.address, "1").reason is r.Restriction.PRICE_OUT_OF_BOUNDS
@@ -161,7 +161,7 @@ def test_an_absurd_price_cannot_use_up_the_allowance_on_other_tokens(priced, lim
         priced.priced.set_reference_price("2.01", "USD", priced.pricing_agent)
     assert not refused.value.sent
     with pytest.raises(errors.DFAPriceOutOfBounds):
-        world.client.send(priced.pricing_agent, priced.priced.contract, "setReferencePrice", 201, b"USD", 2,
+        world.client.send(priced.priced.contract, "setReferencePrice", 201, b"USD", 2, signer=priced.pricing_agent,
                           gas=200_000)
 
 
@@ -174,7 +174,7 @@ def test_a_stale_reference_price_values_nothing(priced):
     with pytest.raises(r.StalePrice):
         token.transfer(priced.alice.address, "10", priced.bob)
     with pytest.raises(r.StalePrice):
-        world.client.send(priced.bob, token.contract, "transfer", priced.alice.address, 1000, gas=400_000)
+        world.client.send(token.contract, "transfer", priced.alice.address, 1000, signer=priced.bob, gas=400_000)
     token.transfer(priced.carol.address, "10", priced.bob)  # not limited: not valued
     token.set_reference_price("1.10", "USD", priced.pricing_agent)
     token.transfer(priced.alice.address, "10", priced.bob)
@@ -193,7 +193,7 @@ def test_a_pushed_acquisition_needs_the_receivers_consent(priced):
     assert token.check_transfer(priced.bob.address, priced.alice.address, "1").reason is \
         r.Restriction.ACQUISITION_NOT_CONSENTED
     with pytest.raises(r.AcquisitionNotConsented):
-        world.client.send(priced.bob, token.contract, "transfer", priced.alice.address, 100, gas=400_000)
+        world.client.send(token.contract, "transfer", priced.alice.address, 100, signer=priced.bob, gas=400_000)
     receipt = token.consent_to_acquire("300", priced.alice)
     assert token.receipt_events(receipt, "AcquisitionConsentSet")[0]["value"] == 30000
     token.transfer(priced.alice.address, "200", priced.bob)

@@ -155,14 +155,14 @@ def test_supply_cap_exactly_at_the_cap_passes_and_one_unit_over_fails(funded):
     token.allocate(funded.decision_id, funded.bob.address, "10.01", funded.issuer_agent)
     assert token.total_supply() == token.info().supply_cap
     with pytest.raises(r.SupplyCapExceeded):
-        funded.world.client.send(funded.issuer_agent, token.contract, "allocate",
-                                 b"BOND-2026-01".ljust(32, b"\0"), funded.bob.address, 1000, gas=400_000)
+        funded.world.client.send(token.contract, "allocate",
+                                 b"BOND-2026-01".ljust(32, b"\0"), funded.bob.address, 1000, signer=funded.issuer_agent, gas=400_000)
 
 
 def test_supply_cap_cannot_go_below_supply(funded):
     token = funded.token
     with pytest.raises(errors.DFASupplyCapBelowSupply):
-        funded.world.client.send(funded.compliance_agent, token.contract, "setSupplyCap", 1)
+        funded.world.client.send(token.contract, "setSupplyCap", 1, signer=funded.compliance_agent)
 
 
 def test_granularity(funded):
@@ -222,7 +222,7 @@ def test_rule_values_are_checked_on_chain_too(funded):
 
 def test_an_allowlist_without_any_country_admits_no_one(funded):
     # the settings' feature bits must not skip the country check when only the allowlist is on
-    funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", True)
+    funded.world.client.send(funded.token.contract, "setCountryAllowlist", True, signer=funded.compliance_agent)
     refused(funded, r.ReceiverCountryNotAllowed, funded.alice, funded.bob.address, "1")
-    funded.world.client.send(funded.compliance_agent, funded.token.contract, "setCountryAllowlist", False)
+    funded.world.client.send(funded.token.contract, "setCountryAllowlist", False, signer=funded.compliance_agent)
     passes(funded, funded.alice, funded.bob.address, "1")

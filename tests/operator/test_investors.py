@@ -57,8 +57,8 @@ def test_expired_kyc_is_refused_before_sending_and_by_the_contract(world):
     assert world.client.w3.eth.block_number == block
 
     with pytest.raises(errors.RegistryKycNotInFuture):  # Python bypassed: the chain still refuses
-        world.client.send(world.registrar, world.registry.contract, "registerInvestor",
-                          bytes.fromhex(stale.investor_id[2:]), stale.wallet, stale.as_tuple())
+        world.client.send(world.registry.contract, "registerInvestor",
+                          bytes.fromhex(stale.investor_id[2:]), stale.wallet, stale.as_tuple(), signer=world.registrar)
 
 
 def test_a_wallet_belongs_to_at_most_one_investor(world):
@@ -144,10 +144,10 @@ def test_the_chain_refuses_a_known_id_on_the_same_wallet_and_ids_wider_than_160_
     world.registry.register(first, world.registrar)
     raw_id, wallet, profile = bytes.fromhex(first.investor_id[2:]), first.wallet, first.as_tuple()
     with pytest.raises(errors.RegistryInvestorExists):  # sent as is, past the software's check
-        world.client.send(world.registrar, world.registry.contract, "registerInvestor", raw_id, wallet, profile)
+        world.client.send(world.registry.contract, "registerInvestor", raw_id, wallet, profile, signer=world.registrar)
     wide = b"\x01" + raw_id[1:]
     with pytest.raises(errors.RegistryInvalidInvestorId):
-        world.client.send(world.registrar, world.registry.contract, "registerInvestor", wide, world.wallets[1], profile)
+        world.client.send(world.registry.contract, "registerInvestor", wide, world.wallets[1], profile, signer=world.registrar)
     with pytest.raises(errors.ValidationError, match="160 bits"):
         world.registry.register(first.replace(investor_id="0x" + wide.hex(), wallet=world.wallets[1]), world.registrar)
 
@@ -157,8 +157,8 @@ def test_an_investor_is_reached_only_through_its_own_current_wallet(world):
     world.registry.register_many([first, second], world.registrar)
     raw_id = bytes.fromhex(first.investor_id[2:])
     with pytest.raises(errors.RegistryWalletNotOfInvestor):
-        world.client.send(world.registrar, world.registry.contract, "suspendInvestor", raw_id, second.wallet,
-                          bytes(32))
+        world.client.send(world.registry.contract, "suspendInvestor", raw_id, second.wallet,
+                          bytes(32), signer=world.registrar)
     assert world.registry.investor(second.investor_id).status is InvestorStatus.ACTIVE
 
 
@@ -230,9 +230,9 @@ def test_batch_at_the_cap_passes_and_one_over_is_refused(world):
     with pytest.raises(errors.ValidationError, match="at most 100"):
         world.registry.register_many(batch, world.registrar)
     with pytest.raises(errors.BatchTooLarge) as refused:  # Python bypassed: the chain still refuses
-        world.client.send(world.registrar, world.registry.contract, "registerInvestors",
+        world.client.send(world.registry.contract, "registerInvestors",
                           [bytes.fromhex(i.investor_id[2:]) for i in batch], [i.wallet for i in batch],
-                          [i.as_tuple() for i in batch])
+                          [i.as_tuple() for i in batch], signer=world.registrar)
     assert (refused.value.size, refused.value.max) == (cap + 1, cap)
 
     world.registry.register_many(batch[:cap], world.registrar)

@@ -68,8 +68,8 @@ def test_the_retail_investor_of_the_pilot(limited):
         allocate(limited, limited.token_b, "alice", "40")
     assert not refused.value.sent
     with pytest.raises(r.PurchaseLimitExceeded):  # Python bypassed: the chain refuses too
-        client.send(limited.issuer_agent, limited.token_b.contract, "allocate", b"LIMB-1".ljust(32, b"\0"),
-                    limited.alice.address, 4000, gas=600_000)
+        client.send(limited.token_b.contract, "allocate", b"LIMB-1".ljust(32, b"\0"),
+                    limited.alice.address, 4000, signer=limited.issuer_agent, gas=600_000)
     allocate(limited, limited.token_b, "alice", "30")  # 300 USD: exactly the rest
     assert allowance(limited, "alice").remaining == 0
 
@@ -141,7 +141,7 @@ def test_forced_transfers_and_moves_between_own_wallets_are_not_purchases(limite
 def test_only_the_operators_tokens_record_and_only_its_admin_sets_limits(limited):
     world = limited.world
     with pytest.raises(errors.LimitsUnknownToken):
-        world.client.send(world.outsider, limited.limits.contract, "recordAcquisition", b"\1" * 32, 1, 1, b"USD")
+        world.client.send(limited.limits.contract, "recordAcquisition", b"\1" * 32, 1, 1, b"USD", signer=world.outsider)
     with pytest.raises(errors.AccessControlUnauthorizedAccount):
         limited.limits.set_limit("retail", "5", "USD", 1, world.outsider)
     with pytest.raises(errors.ValidationError, match="unknown currency"):
@@ -246,8 +246,8 @@ def test_a_window_changed_in_the_same_second_lets_nothing_more_through(limited):
         with pytest.raises(r.PurchaseLimitExceeded):
             allocate(limited, limited.token_a, "alice", "10")
         with pytest.raises(r.PurchaseLimitExceeded):  # the chain too
-            client.send(limited.issuer_agent, limited.token_a.contract, "allocate", b"LIMA-1".ljust(32, b"\0"),
-                        limited.alice.address, 10 * 10**limited.token_a.decimals, gas=600_000)
+            client.send(limited.token_a.contract, "allocate", b"LIMA-1".ljust(32, b"\0"),
+                        limited.alice.address, 10 * 10**limited.token_a.decimals, signer=limited.issuer_agent, gas=600_000)
     assert allowance(limited, "alice").remaining == 0
 
 
@@ -300,7 +300,7 @@ def test_a_gas_estimate_covers_mining_at_the_worst_later_time(limited):
     data = token.contract.encode_abi("transfer", [limited.alice.address, 10**token.decimals])
     estimate = client.w3.eth.estimate_gas({"from": limited.bob.address, "to": token.address, "data": data})
     at(client, t + 30 * DAY + 1)
-    receipt = client.send(limited.bob, token.contract, "transfer", limited.alice.address, 10**token.decimals,
+    receipt = client.send(token.contract, "transfer", limited.alice.address, 10**token.decimals, signer=limited.bob,
                           gas=estimate)
     assert receipt["status"] == 1
     assert allowance(limited, "alice").remaining == 999
@@ -333,9 +333,9 @@ def test_a_limit_too_large_for_the_ledger_is_refused(limited):
     with pytest.raises(errors.ValidationError, match="too large"):
         limited.limits.set_limit("retail", str(2**56), "JPY", 30, world.operator)  # yen: no minor units
     with pytest.raises(errors.LimitsInvalidAmount):
-        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 2**56, b"USD", 30 * DAY)
+        world.client.send(limited.limits.contract, "setLimit", 1, 2**56, b"USD", 30 * DAY, signer=world.operator)
     with pytest.raises(errors.LimitsInvalidWindow):
-        world.client.send(world.operator, limited.limits.contract, "setLimit", 1, 1000, b"USD", 2**32)
+        world.client.send(limited.limits.contract, "setLimit", 1, 1000, b"USD", 2**32, signer=world.operator)
 
 
 def _estimate(client, signer, token, *args):
@@ -370,9 +370,9 @@ def test_an_estimate_is_enough_for_a_limited_acquisition_and_one_run_for_an_unli
     free_gas, free_runs = _estimate(client, limited.bob, token, limited.carol.address, units)  # a professional
     assert limited_runs in (None, *range(3, 40)) and free_runs in (None, 1)
     for to, gas in ((limited.alice.address, limited_gas), (limited.carol.address, free_gas)):
-        receipt = client.send(limited.bob, token.contract, "transfer", to, units, gas=gas)
+        receipt = client.send(token.contract, "transfer", to, units, signer=limited.bob, gas=gas)
         assert receipt["status"] == 1 and receipt["gasUsed"] <= gas
-    assert limited_gas - client.send(limited.bob, token.contract, "transfer", limited.alice.address, units,
+    assert limited_gas - client.send(token.contract, "transfer", limited.alice.address, units, signer=limited.bob,
                                      gas=limited_gas)["gasUsed"] > 100_000  # the reserve, not what it used
     with pytest.raises(errors.LimitsGasReserve):  # with less than the reserve left, the check refuses
-        client.send(limited.bob, token.contract, "transfer", limited.alice.address, units, gas=limited_gas - 2_000)
+        client.send(token.contract, "transfer", limited.alice.address, units, signer=limited.bob, gas=limited_gas - 2_000)

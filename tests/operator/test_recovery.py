@@ -62,7 +62,7 @@ def test_too_early_is_refused(lost):
         world.registry.approve_recovery(lost.alice.address, lost.second_agent)
     assert not before.value.sent
     with pytest.raises(errors.RecoveryTooEarly):  # Python bypassed
-        world.client.send(lost.second_agent, world.registry.contract, "approveRecovery", lost.alice.address,
+        world.client.send(world.registry.contract, "approveRecovery", lost.alice.address, signer=lost.second_agent,
                           gas=200_000)
 
 
@@ -73,7 +73,7 @@ def test_the_same_agent_cannot_approve_its_own_request(lost):
     with pytest.raises(errors.RecoverySameAgent):
         world.registry.approve_recovery(lost.alice.address, world.registrar)
     with pytest.raises(errors.RecoverySameAgent):
-        world.client.send(world.registrar, world.registry.contract, "approveRecovery", lost.alice.address,
+        world.client.send(world.registry.contract, "approveRecovery", lost.alice.address, signer=world.registrar,
                           gas=200_000)
 
 
@@ -82,8 +82,8 @@ def test_a_new_wallet_of_another_investor_is_refused(lost):
     with pytest.raises(errors.RecoveryOtherInvestor):
         world.registry.request_recovery(lost.alice.address, lost.bob.address, CASE, world.registrar)
     with pytest.raises(errors.RecoveryOtherInvestor):
-        world.client.send(world.registrar, world.registry.contract, "requestRecovery", lost.alice.address,
-                          lost.bob.address, _ref(CASE))
+        world.client.send(world.registry.contract, "requestRecovery", lost.alice.address,
+                          lost.bob.address, _ref(CASE), signer=world.registrar)
 
 
 def test_the_lost_wallet_can_cancel_during_the_waiting_period(lost):
@@ -112,7 +112,7 @@ def test_a_wallet_removed_while_its_recovery_waits_is_not_retired_twice(lost):
     world.registry.remove_wallet(lost.alice.address, world.registrar)
     world.client.travel(3 * DAY + 1)
     with pytest.raises(errors.RegistryUnknownWallet):  # sent as is: the chain refuses
-        world.client.send(lost.second_agent, world.registry.contract, "approveRecovery", lost.alice.address,
+        world.client.send(world.registry.contract, "approveRecovery", lost.alice.address, signer=lost.second_agent,
                           gas=200_000)
     assert world.registry.investor_of(lost.new_wallet).wallets == (lost.new_wallet,)
 
@@ -139,7 +139,7 @@ def test_a_completed_recovery_runs_once_per_token(lost):
         token.recover_wallet(lost.alice.address, world.outsider)
     assert not before.value.sent and before.value.lost == lost.alice.address
     with pytest.raises(errors.DFARecoveryAlreadyExecuted) as after:  # Python bypassed
-        world.client.send(world.outsider, token.contract, "recoverWallet", lost.alice.address, gas=400_000)
+        world.client.send(token.contract, "recoverWallet", lost.alice.address, signer=world.outsider, gas=400_000)
     assert after.value.sent and after.value.lost == lost.alice.address
     assert token.frozen_tokens(lost.new_wallet) == 0
     assert [a.kind for a in acts.history(wallets=[lost.alice.address])].count("recovery") == 1
@@ -156,7 +156,7 @@ def test_an_approval_rechecks_the_replacement(lost):
     assert not before.value.sent
     assert (before.value.lost, before.value.replacement) == (lost.alice.address, lost.new_wallet)
     with pytest.raises(errors.RecoveryReplacementRetired) as after:  # Python bypassed
-        world.client.send(lost.second_agent, registry.contract, "approveRecovery", lost.alice.address, gas=300_000)
+        world.client.send(registry.contract, "approveRecovery", lost.alice.address, signer=lost.second_agent, gas=300_000)
     assert after.value.sent
     assert registry.investor_of(lost.alice.address).wallets == (lost.alice.address,)
     assert registry.recovery(lost.alice.address).status is RecoveryStatus.PENDING
@@ -170,7 +170,7 @@ def test_cross_recoveries_leave_the_investor_a_wallet(lost):
     world.client.travel(3 * DAY)
     registry.approve_recovery(lost.alice.address, lost.second_agent)
     with pytest.raises(errors.RecoveryReplacementRetired) as refused:
-        world.client.send(lost.second_agent, registry.contract, "approveRecovery", lost.new_wallet, gas=300_000)
+        world.client.send(registry.contract, "approveRecovery", lost.new_wallet, signer=lost.second_agent, gas=300_000)
     assert (refused.value.lost, refused.value.replacement) == (lost.new_wallet, lost.alice.address)
     with pytest.raises(errors.RecoveryReplacementRetired):
         registry.approve_recovery(lost.new_wallet, lost.second_agent)
@@ -193,7 +193,7 @@ def test_a_recovery_delivers_only_to_a_current_wallet(lost):
     assert not before.value.sent
     assert (before.value.wallet, before.value.lost) == (lost.new_wallet, lost.alice.address)
     with pytest.raises(errors.RegistryWalletOwedRecovery):  # Python bypassed
-        world.client.send(world.registrar, registry.contract, "removeWallet", lost.new_wallet, gas=300_000)
+        world.client.send(registry.contract, "removeWallet", lost.new_wallet, signer=world.registrar, gas=300_000)
     _complete(lost, w8, world, lost.second_agent, wallet_from=lost.new_wallet)
     assert registry.recovered_to(lost.alice.address) == w8
     token.recover_wallet(lost.alice.address, world.outsider)
@@ -248,7 +248,7 @@ def test_the_operator_alone_cannot_shorten_the_waiting_period(lost):
         registry.set_recovery_delay(0, world.operator)
     assert not before.value.sent and (before.value.delay, before.value.minimum) == (0, 3 * DAY)
     with pytest.raises(errors.RecoveryDelayBelowMinimum):  # Python bypassed
-        world.client.send(world.operator, registry.contract, "setRecoveryDelay", 0, gas=200_000)
+        world.client.send(registry.contract, "setRecoveryDelay", 0, signer=world.operator, gas=200_000)
     with pytest.raises(errors.AccessControlUnauthorizedAccount):
         licenses.set_min_recovery_delay(0, "Decision 7", world.operator)
 
@@ -262,7 +262,7 @@ def test_the_operator_alone_cannot_shorten_the_waiting_period(lost):
     licenses.set_min_recovery_delay(5 * DAY, "Regulator decision 8", world.regulator)
     world.client.travel(DAY + 10)  # the request's own delay is over, the regulator's current minimum is not
     with pytest.raises(errors.RecoveryTooEarly) as early:
-        world.client.send(lost.second_agent, registry.contract, "approveRecovery", lost.alice.address, gas=300_000)
+        world.client.send(registry.contract, "approveRecovery", lost.alice.address, signer=lost.second_agent, gas=300_000)
     assert early.value.readyAt == requested + 5 * DAY
     with pytest.raises(errors.RecoveryTooEarly):
         registry.approve_recovery(lost.alice.address, lost.second_agent)
@@ -275,8 +275,8 @@ def test_a_request_names_its_case(lost):
     with pytest.raises(errors.ValidationError, match="re-verification"):
         registry.request_recovery(lost.alice.address, lost.new_wallet, None, world.registrar)
     with pytest.raises(errors.RecoveryReferenceRequired):  # Python bypassed
-        world.client.send(world.registrar, registry.contract, "requestRecovery", lost.alice.address, lost.new_wallet,
-                          bytes(32), gas=300_000)
+        world.client.send(registry.contract, "requestRecovery", lost.alice.address, lost.new_wallet,
+                          bytes(32), signer=world.registrar, gas=300_000)
 
 
 def test_a_wallet_cannot_be_recovered_to_itself(lost):
@@ -286,20 +286,20 @@ def test_a_wallet_cannot_be_recovered_to_itself(lost):
         registry.request_recovery(lost.alice.address, lost.alice.address, CASE, world.registrar)
     assert not before.value.sent and before.value.wallet == lost.alice.address
     with pytest.raises(errors.RecoverySameWallet):
-        world.client.send(world.registrar, registry.contract, "requestRecovery", lost.alice.address,
-                          lost.alice.address, _ref(CASE), gas=300_000)
+        world.client.send(registry.contract, "requestRecovery", lost.alice.address,
+                          lost.alice.address, _ref(CASE), signer=world.registrar, gas=300_000)
 
 
 def test_the_regulators_minimum_names_its_decision_and_stays_within_a_year(lost):
     world, licenses = lost.world, lost.world.licenses
     with pytest.raises(errors.LicenseRecoveryDelayTooLong) as too_long:
-        world.client.send(world.regulator, licenses.contract, "setMinRecoveryDelay", 366 * DAY, _ref("Decision 9"),
+        world.client.send(licenses.contract, "setMinRecoveryDelay", 366 * DAY, _ref("Decision 9"), signer=world.regulator,
                           gas=200_000)
     assert (too_long.value.delay, too_long.value.max) == (366 * DAY, 365 * DAY)
     with pytest.raises(errors.ValidationError, match="from 0 to"):
         licenses.set_min_recovery_delay(366 * DAY, "Decision 9", world.regulator)
     with pytest.raises(errors.LicenseReferenceRequired):
-        world.client.send(world.regulator, licenses.contract, "setMinRecoveryDelay", DAY, bytes(32), gas=200_000)
+        world.client.send(licenses.contract, "setMinRecoveryDelay", DAY, bytes(32), signer=world.regulator, gas=200_000)
     receipt = licenses.set_min_recovery_delay(DAY, "Decision 9", world.regulator)
     [event] = licenses.receipt_events(receipt, "MinRecoveryDelaySet")
     assert (event["delay"], event["decision"], event["actor"]) == (DAY, _ref("Decision 9"), world.regulator.address)

@@ -32,8 +32,8 @@ def test_the_pre_check_refuses_as_the_chain_does(lost, case):  # noqa: F811 (the
     with pytest.raises(errors.RevertError) as before:
         world.registry.request_recovery(wallet, replacement, CASE, world.registrar)
     with pytest.raises(errors.RevertError) as after:  # Python bypassed
-        world.client.send(world.registrar, world.registry.contract, "requestRecovery", wallet, replacement,
-                          b"\1" * 32, gas=300_000)
+        world.client.send(world.registry.contract, "requestRecovery", wallet, replacement,
+                          b"\1" * 32, signer=world.registrar, gas=300_000)
     assert type(after.value) is expected, "the case no longer shows what it is named after"
     assert type(before.value) is type(after.value) and not before.value.sent
     assert before.value.arguments == after.value.arguments
@@ -45,6 +45,6 @@ def test_a_retired_replacement_is_refused_as_the_chain_does(lost):  # noqa: F811
     with pytest.raises(errors.RecoveryReplacementRetired) as before:
         world.registry.request_recovery(lost.alice.address, lost.new_wallet, CASE, world.registrar)
     with pytest.raises(errors.RecoveryReplacementRetired) as after:
-        world.client.send(world.registrar, world.registry.contract, "requestRecovery", lost.alice.address,
-                          lost.new_wallet, b"\1" * 32, gas=300_000)
+        world.client.send(world.registry.contract, "requestRecovery", lost.alice.address,
+                          lost.new_wallet, b"\1" * 32, signer=world.registrar, gas=300_000)
     assert before.value.arguments == after.value.arguments and not before.value.sent
