@@ -207,17 +207,17 @@ def test_rules_are_changed_by_the_compliance_agent_only_and_each_change_is_an_ev
 def test_rule_values_are_checked_on_chain_too(funded):
     token, send = funded.token, funded.world.client.send
     with pytest.raises(errors.DFAInvalidCategories):
-        send(funded.compliance_agent, token.contract, "setInvestorCategories", 1)  # bit 0 is no category
+        send(token.contract, "setInvestorCategories", 1, signer=funded.compliance_agent)  # bit 0 is no category
     with pytest.raises(errors.DFAInvalidKinds):
-        send(funded.compliance_agent, token.contract, "setInvestorKinds", 0)
+        send(token.contract, "setInvestorKinds", 0, signer=funded.compliance_agent)
     with pytest.raises(errors.DFAInvalidCountry):
-        send(funded.compliance_agent, token.contract, "setCountryRules", [1000], 2)
+        send(token.contract, "setCountryRules", [1000], 2, signer=funded.compliance_agent)
     with pytest.raises(errors.DFAInvalidDenyRule):
-        send(funded.compliance_agent, token.contract, "setDenyRules", [(0, 0, 0, 0, 1)])
+        send(token.contract, "setDenyRules", [(0, 0, 0, 0, 1)], signer=funded.compliance_agent)
     with pytest.raises(errors.DFATooManyDenyRules):
-        send(funded.compliance_agent, token.contract, "setDenyRules", [(840, 0, 0, 0, 0)] * 9)
+        send(token.contract, "setDenyRules", [(840, 0, 0, 0, 0)] * 9, signer=funded.compliance_agent)
     with pytest.raises(errors.DFAInvalidGranularity):
-        send(funded.compliance_agent, token.contract, "setGranularity", 0)
+        send(token.contract, "setGranularity", 0, signer=funded.compliance_agent)
 
 
 def test_an_allowlist_without_any_country_admits_no_one(funded):

@@ -115,18 +115,18 @@ def test_the_contract_refuses_bad_terms_even_when_python_is_bypassed(world):
     send = world.client.send
     contract = world.licenses.contract
     with pytest.raises(errors.LicenseExpiryNotInFuture):
-        send(world.regulator, contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 1, now)
+        send(contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 1, now, signer=world.regulator)
     with pytest.raises(errors.LicenseInvalidScopes) as bad_scopes:
-        send(world.regulator, contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 16, now + YEAR)
+        send(contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 16, now + YEAR, signer=world.regulator)
     assert bad_scopes.value.scopes == 16
     with pytest.raises(errors.LicenseInvalidScopes):
-        send(world.regulator, contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 0, now + YEAR)
+        send(contract, "grantLicense", operator, b"1".ljust(32, b"\0"), bytes(32), 0, now + YEAR, signer=world.regulator)
     with pytest.raises(errors.LicenseInvalidId):
-        send(world.regulator, contract, "grantLicense", operator, bytes(32), bytes(32), 1, now + YEAR)
+        send(contract, "grantLicense", operator, bytes(32), bytes(32), 1, now + YEAR, signer=world.regulator)
     with pytest.raises(errors.LicenseInvalidOperator):
-        send(world.regulator, contract, "grantLicense", "0x" + "00" * 20, b"1".ljust(32, b"\0"), bytes(32), 1, now + YEAR)
+        send(contract, "grantLicense", "0x" + "00" * 20, b"1".ljust(32, b"\0"), bytes(32), 1, now + YEAR, signer=world.regulator)
     with pytest.raises(errors.LicenseNotFound):
-        send(world.regulator, contract, "suspendLicense", operator, bytes(32))
+        send(contract, "suspendLicense", operator, bytes(32), signer=world.regulator)
 
 
 def test_only_the_regulator_writes(world):
